@@ -1,0 +1,46 @@
+using Spectre.Console.Cli;
+
+namespace NlpTransfer.Cli.Infrastructure;
+
+/// <summary>Builds and runs the <c>nlpt</c> command tree; exit codes 0 success, 1 bad input, 2 usage error.</summary>
+internal static class CliApp
+{
+    public const int Success = 0;
+    public const int BadInput = 1;
+    public const int UsageError = 2;
+
+    /// <summary>The IO of the command running now; commands read it rather than the static console.</summary>
+    public static CliIO IO { get; private set; } = CliIO.Standard;
+
+    public static int Run(string[] args, CliIO io)
+    {
+        IO = io;
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("nlpt");
+            config.ConfigureConsole(io.ErrorConsole);
+            config.SetExceptionHandler((exception, _) => HandleException(exception, io));
+            CommandRegistry.Register(config);
+        });
+
+        return app.Run(args);
+    }
+
+    private static int HandleException(Exception exception, CliIO io)
+    {
+        switch (exception)
+        {
+            case CommandParseException or CommandRuntimeException or CommandConfigurationException:
+                io.Error.WriteLine($"nlpt: usage: {exception.Message}");
+                return UsageError;
+            case UserInputException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
+                or UnauthorizedAccessException or ArgumentException or NotSupportedException or IOException:
+                io.Error.WriteLine($"nlpt: error: {exception.Message}");
+                return BadInput;
+            default:
+                io.Error.WriteLine($"nlpt: internal error: {exception}");
+                return BadInput;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using NlpTransfer.Cli.Infrastructure;
+
+return CliApp.Run(args, CliIO.Standard);
