@@ -30,8 +30,11 @@ internal static partial class MatrixProduct
     /// <remarks>Thread-safe; uses all cores for large products. C must not overlap A or B.</remarks>
     public static void MultiplyTransposed(
         ReadOnlySpan<float> a, int aRows, ReadOnlySpan<float> b, int bRows, int depth, Span<float> c) =>
-        MultiplyTransposed(
-            a, aRows, b, bRows, depth, c, (long)aRows * bRows * depth < SmallProduct ? MatrixKernel.Scalar : Preferred);
+        MultiplyTransposed(a, aRows, b, bRows, depth, c, KernelFor(aRows, bRows, depth));
+
+    /// <summary>The kernel the default overload picks for an aRows × bRows × depth product.</summary>
+    internal static MatrixKernel KernelFor(int aRows, int bRows, int depth) =>
+        (long)aRows * bRows * depth < SmallProduct ? MatrixKernel.Scalar : Preferred;
 
     /// <summary>The kernel <see cref="MultiplyTransposed(ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, int, Span{float})"/> uses on this processor.</summary>
     internal static MatrixKernel Preferred { get; } =
@@ -39,9 +42,13 @@ internal static partial class MatrixProduct
         : Vector256.IsHardwareAccelerated ? MatrixKernel.Vector256
         : MatrixKernel.Scalar;
 
-    /// <summary>C = A · Bᵀ with a chosen kernel, whatever the size (tests run every kernel the processor supports).</summary>
+    /// <summary>
+    /// C = A · Bᵀ with a chosen kernel, whatever the size (tests run every kernel the processor supports), on at most
+    /// <paramref name="maxThreads"/> threads (callers that already run in parallel pass 1).
+    /// </summary>
     internal static void MultiplyTransposed(
-        ReadOnlySpan<float> a, int aRows, ReadOnlySpan<float> b, int bRows, int depth, Span<float> c, MatrixKernel kernel)
+        ReadOnlySpan<float> a, int aRows, ReadOnlySpan<float> b, int bRows, int depth, Span<float> c, MatrixKernel kernel,
+        int maxThreads = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(aRows);
         ArgumentOutOfRangeException.ThrowIfNegative(bRows);
@@ -70,7 +77,7 @@ internal static partial class MatrixProduct
             return;
         }
 
-        MultiplyBlocked(a, aRows, b, bRows, depth, c, kernel, work >= ParallelThreshold ? Environment.ProcessorCount : 1);
+        MultiplyBlocked(a, aRows, b, bRows, depth, c, kernel, work >= ParallelThreshold ? Math.Min(maxThreads, Environment.ProcessorCount) : 1);
     }
 
     /// <summary>The plain loop: one dot product per output value.</summary>
