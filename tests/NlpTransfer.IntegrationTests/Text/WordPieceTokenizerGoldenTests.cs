@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FluentAssertions;
 using NlpTransfer.Text;
 using Xunit;
@@ -108,5 +109,68 @@ public sealed class WordPieceTokenizerGoldenTests
         }
 
         failures.Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public void Encode_EveryGoldenCaseUnderInvariantGlobalization_IdsEqualReference()
+    {
+        string golden = SharedData.Require(BertGolden.GoldenFile);
+        var start = new ProcessStartInfo(Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { "exec", typeof(ChildProcessProgram).Assembly.Location, "golden", golden })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
+        using Process process = Process.Start(start)!;
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string[] lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        process.WaitForExit();
+
+        process.ExitCode.Should().Be(0, error.Result);
+        lines[0].Should().Be("invariant=True");
+        lines.Skip(1).Should().Equal(["equal=2140 total=2140"], "with InvariantGlobalization=true every golden case must still give the reference ids");
+    }
+
+    [SkippableFact]
+    public void EncodePair_GoldenPairsInSmallWindows_WindowsReassembleTheGoldenContext()
+    {
+        IReadOnlyList<BertGoldenCase> pairs = BertGolden.Load(SharedData.Require(BertGolden.GoldenFile)).Where(c => c.TextPair is not null).ToList();
+        pairs.Should().HaveCount(20);
+
+        foreach (BertGoldenCase c in pairs)
+        {
+            int sep = Array.IndexOf(c.Ids, Tokenizer.Value.SepId);
+            int[] question = c.Ids[1..sep];
+            int[] context = c.Ids[(sep + 1)..^1];
+            int maxLength = question.Length + 3 + 8;
+
+            IReadOnlyList<EncodedWindow> windows = Tokenizer.Value.EncodePair(c.Text, c.TextPair!, maxLength, stride: 3);
+
+            var reassembled = new List<long>();
+            foreach (EncodedWindow window in windows)
+            {
+                long[] ids = window.InputIds.ToArray();
+                ids.Length.Should().BeLessThanOrEqualTo(maxLength);
+                ids[1..(sep)].Should().Equal(question.Select(i => (long)i), c.Label);
+                window.FirstTokenIndex.Should().Be(reassembled.Count == 0 ? 0 : reassembled.Count - 3, "windows overlap by the stride");
+                reassembled.RemoveRange(window.FirstTokenIndex, reassembled.Count - window.FirstTokenIndex);
+                reassembled.AddRange(ids.Skip(window.ContentStart).Take(window.ContentLength));
+                int[] starts = window.CharStarts.ToArray();
+                int[] sequence = window.SequenceIds.ToArray();
+                for (int t = window.ContentStart; t < window.ContentStart + window.ContentLength; t++)
+                {
+                    sequence[t].Should().Be(1);
+                    starts[t].Should().BeInRange(0, c.TextPair!.Length - 1);
+                }
+            }
+
+            reassembled.Should().Equal(context.Select(i => (long)i), c.Label);
+        }
     }
 }
