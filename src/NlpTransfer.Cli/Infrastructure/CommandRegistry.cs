@@ -11,5 +11,9 @@ internal static class CommandRegistry
         {
             vectors.SetDescription("Load, convert, query and evaluate pretrained word vectors.");
         });
+        config.AddCommand<Commands.AlignCommand>("align")
+            .WithDescription("Fit an orthogonal cross-lingual map (Procrustes, optional CSLS refinement) and write a map file.");
+        config.AddCommand<Commands.BliCommand>("bli")
+            .WithDescription("Bilingual lexicon induction: P@1/5/10 of a map on a test dictionary (nn or csls retrieval).");
     }
 }
