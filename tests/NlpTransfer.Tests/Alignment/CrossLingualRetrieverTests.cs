@@ -54,6 +54,39 @@ public sealed class CrossLingualRetrieverTests
         }
     }
 
+    [Theory]
+    [InlineData(9, 30, 5)]
+    [InlineData(300, 4200, 24)]
+    public void Search_CslsOverEverySourceRow_SinglePassEqualsTwoPasses(int sources, int targets, int d)
+    {
+        // Arrange: the same data twice; the second retriever computes its neighbourhood terms first (two passes).
+        var random = new Random(targets);
+        float[] x = AlignmentFixtures.RandomMatrix(random, sources, d);
+        float[] y = AlignmentFixtures.RandomMatrix(random, targets, d);
+        var single = CrossLingualRetriever.Create(x, sources, y, targets, d);
+        var twoPass = CrossLingualRetriever.Create(x, sources, y, targets, d);
+        _ = twoPass.TargetNeighborhood;
+        int[] all = Enumerable.Range(0, sources).ToArray();
+
+        // Act
+        RetrievalResult fused = single.Search(all, RetrievalMethod.Csls, 10);
+        RetrievalResult reference = twoPass.Search(all, RetrievalMethod.Csls, 10);
+
+        // Assert
+        single.TargetNeighborhood.ToArray().Should().BeEquivalentTo(twoPass.TargetNeighborhood.ToArray(), o => o.Using<float>(
+            c => c.Subject.Should().BeApproximately(c.Expectation, 1e-6f)).WhenTypeIs<float>());
+        single.SourceNeighborhood.ToArray().Should().BeEquivalentTo(twoPass.SourceNeighborhood.ToArray(), o => o.Using<float>(
+            c => c.Subject.Should().BeApproximately(c.Expectation, 1e-6f)).WhenTypeIs<float>());
+        for (int q = 0; q < sources; q++)
+        {
+            fused.Indices(q)[0].Should().Be(reference.Indices(q)[0]);
+            for (int r = 0; r < 10 && r < targets; r++)
+            {
+                fused.Scores(q)[r].Should().BeApproximately(reference.Scores(q)[r], 1e-5f);
+            }
+        }
+    }
+
     [Fact]
     public void Search_NearestNeighbor_MatchesBruteForceCosines()
     {
