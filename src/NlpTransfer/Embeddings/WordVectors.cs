@@ -132,15 +132,15 @@ public sealed partial class WordVectors : IDisposable
         }
 
         int i = IndexOf(word);
-        if (Subwords is not null)
-        {
-            return Subwords.BuildVector(word, i, destination);
-        }
-
         if (i >= 0)
         {
             this[i].CopyTo(destination);
             return true;
+        }
+
+        if (Subwords is not null)
+        {
+            return Subwords.BuildVector(word, destination);
         }
 
         destination.Clear();
