@@ -10,6 +10,12 @@ internal static class CommandRegistry
         config.AddBranch("vectors", vectors =>
         {
             vectors.SetDescription("Load, convert, query and evaluate pretrained word vectors.");
+            vectors.AddCommand<Commands.Vectors.InfoCommand>("info")
+                .WithDescription("Detected format, word count, dimensions, subwords and load time of a vector file.");
+            vectors.AddCommand<Commands.Vectors.ConvertCommand>("convert")
+                .WithDescription("Write the native memory-mapped .ntv format from any supported format.");
+            vectors.AddCommand<Commands.Vectors.LookupCommand>("lookup")
+                .WithDescription("Whether words are in the vocabulary, whether a vector can be made, and the vectors.");
         });
     }
 }
