@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using NlpTransfer.Embeddings;
@@ -41,7 +40,7 @@ public class WordVectorQueryBenchmarks
     {
         string data = DataDirectory();
         string path = File == "top50k" ? Path.Combine(data, "vectors", "glove-100d-top50k.w2v.txt") : FullGlovePath;
-        _vectors = ReadWord2VecText(path);
+        _vectors = WordVectors.Load(path);
         _questions = Path.Combine(data, "benchmarks", "questions-words.txt");
 
         // 1,000 queries: the vectors of the words at rows 0, 37, 74, …, slightly perturbed.
@@ -91,27 +90,5 @@ public class WordVectorQueryBenchmarks
         }
 
         return "/work/shared/data";
-    }
-
-    // A plain reader so that these figures measure the queries, whatever loader is current.
-    private static WordVectors ReadWord2VecText(string path)
-    {
-        using var reader = new StreamReader(path);
-        string[] header = reader.ReadLine()!.Split(' ');
-        int count = int.Parse(header[0], CultureInfo.InvariantCulture);
-        int dimensions = int.Parse(header[1], CultureInfo.InvariantCulture);
-        var keys = new string[count];
-        var matrix = new float[count * dimensions];
-        for (int row = 0; row < count; row++)
-        {
-            string[] fields = reader.ReadLine()!.Split(' ');
-            keys[row] = fields[0];
-            for (int j = 0; j < dimensions; j++)
-            {
-                matrix[row * dimensions + j] = float.Parse(fields[j + 1], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return WordVectors.FromMatrix(keys, matrix, dimensions);
     }
 }

@@ -535,13 +535,22 @@ public sealed partial class WordVectors
                     scorer.Score(q0, qn, c0, cn, scores, chunkScores.AsSpan(qn * cn));
                     for (int q = 0; q < qn; q++)
                     {
-                        int found = TopK.Select(scores.Slice(q * cn, cn), topIndices.AsSpan(0, k), topScores.AsSpan(0, k));
+                        int slot = partBase + q0 + q;
+                        ReadOnlySpan<float> row = scores.Slice(q * cn, cn);
+
+                        // Once k rows are kept, a chunk whose best score does not beat the k-th is skipped with one
+                        // vectorised max: later chunks only hold higher rows, which lose ties.
+                        if (partCounts[slot] == k && TensorPrimitives.Max(row) <= partScores[slot * k + k - 1])
+                        {
+                            continue;
+                        }
+
+                        int found = TopK.Select(row, topIndices.AsSpan(0, k), topScores.AsSpan(0, k));
                         for (int j = 0; j < found; j++)
                         {
                             topIndices[j] += c0;
                         }
 
-                        int slot = partBase + q0 + q;
                         partCounts[slot] = MergeTop(
                             partIndices.AsSpan(slot * k, k), partScores.AsSpan(slot * k, k), partCounts[slot],
                             topIndices.AsSpan(0, found), topScores.AsSpan(0, found), mergeIndices, mergeScores, k);
@@ -609,6 +618,12 @@ public sealed partial class WordVectors
         return n;
     }
 
+    // C = Q · (rows r0 … r0 + rowCount of the unit matrix)ᵀ on the calling thread: the search already runs one task per core.
+    private static void Multiply(ReadOnlySpan<float> queries, int queryCount, float[] unitMatrix, int r0, int rowCount, int dimensions, Span<float> scores) =>
+        MatrixProduct.MultiplyTransposed(
+            queries, queryCount, unitMatrix.AsSpan(r0 * dimensions, rowCount * dimensions), rowCount, dimensions, scores,
+            MatrixProduct.KernelFor(queryCount, rowCount, dimensions), maxThreads: 1);
+
     /// <summary>Fills the scores of a block of queries against a chunk of vocabulary rows.</summary>
     private interface IChunkScorer
     {
@@ -630,9 +645,7 @@ public sealed partial class WordVectors
         public int ScratchFactor => 1;
 
         public void Score(int q0, int queryCount, int r0, int rowCount, Span<float> scores, Span<float> scratch) =>
-            MatrixProduct.MultiplyTransposed(
-                unitQueries.AsSpan(q0 * dimensions, queryCount * dimensions), queryCount,
-                unitMatrix.AsSpan(r0 * dimensions, rowCount * dimensions), rowCount, dimensions, scores);
+            Multiply(unitQueries.AsSpan(q0 * dimensions, queryCount * dimensions), queryCount, unitMatrix, r0, rowCount, dimensions, scores);
     }
 
     /// <summary>
@@ -649,9 +662,7 @@ public sealed partial class WordVectors
         public void Score(int q0, int queryCount, int r0, int rowCount, Span<float> scores, Span<float> scratch)
         {
             Span<float> cosines = scratch[..(3 * queryCount * rowCount)];
-            MatrixProduct.MultiplyTransposed(
-                unitTriples.AsSpan(3 * q0 * dimensions, 3 * queryCount * dimensions), 3 * queryCount,
-                unitMatrix.AsSpan(r0 * dimensions, rowCount * dimensions), rowCount, dimensions, cosines);
+            Multiply(unitTriples.AsSpan(3 * q0 * dimensions, 3 * queryCount * dimensions), 3 * queryCount, unitMatrix, r0, rowCount, dimensions, cosines);
             for (int q = 0; q < queryCount; q++)
             {
                 CombineCosMul(cosines.Slice(3 * q * rowCount, 3 * rowCount), 3, 2, rowCount, scores.Slice(q * rowCount, rowCount));
