@@ -16,6 +16,12 @@ internal static class CommandRegistry
                 .WithDescription("Write the native memory-mapped .ntv format from any supported format.");
             vectors.AddCommand<Commands.Vectors.LookupCommand>("lookup")
                 .WithDescription("Whether words are in the vocabulary, whether a vector can be made, and the vectors.");
+            vectors.AddCommand<Commands.Vectors.NeighborsCommand>("neighbors")
+                .WithDescription("Nearest words by cosine of each given word.");
+            vectors.AddCommand<Commands.Vectors.AnalogyCommand>("analogy")
+                .WithDescription("a is to b as c is to ? (3CosAdd or 3CosMul).");
+            vectors.AddCommand<Commands.Vectors.EvalCommand>("eval")
+                .WithDescription("Word-pair similarity and analogy accuracy, as gensim computes them.");
         });
     }
 }
