@@ -236,8 +236,9 @@ public sealed class OnnxBertEncoderTests(MiniLmFixture fixture)
     {
         // Arrange
         using var parallel = MiniLmEncoder.Create(new OnnxEncoderOptions { BatchSize = 2, ConcurrentBatches = 2, IntraOpThreads = 1 });
+        using var sequential = MiniLmEncoder.Create(new OnnxEncoderOptions { ConcurrentBatches = 1, IntraOpThreads = 2 });
         var expected = new float[PeerSafeTexts.Length * 384];
-        _encoder.Encode(PeerSafeTexts, expected);
+        sequential.Encode(PeerSafeTexts, expected);
 
         // Act: two callers at once, each splitting its texts over two concurrent batches.
         var results = Enumerable.Range(0, 2).AsParallel().Select(_ =>
