@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using Microsoft.ML.OnnxRuntime;
+using NlpTransfer.Text;
 
 namespace NlpTransfer.Encoders;
 
@@ -128,6 +129,19 @@ public sealed partial class OnnxBertEncoder
         var states = new float[length * Dimensions];
         Run(ids, mask, types, rows: 1, columns: length, states);
         states.CopyTo(destination);
+    }
+
+    /// <summary>
+    /// Runs one window from <see cref="Tokenizer"/> (<see cref="WordPieceTokenizer.EncodeWindows"/> or
+    /// <see cref="WordPieceTokenizer.EncodePair"/>) and writes the hidden state of every token: window.Length ×
+    /// <see cref="Dimensions"/>, row-major; row t belongs to token t, whose span in the original text the window's
+    /// CharStarts/CharLengths give.
+    /// </summary>
+    /// <exception cref="ArgumentException">The window is longer than <see cref="MaxSequenceLength"/> or destination has the wrong length.</exception>
+    public void EncodeTokenStates(EncodedWindow window, Span<float> destination)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        EncodeTokenStates(window.InputIds.Span, window.TokenTypeIds.Span, destination);
     }
 
     private void RunAll(SequencePlan plan, float[] pooled)

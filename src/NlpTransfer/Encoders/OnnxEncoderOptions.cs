@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using NlpTransfer.Text;
 
 namespace NlpTransfer.Encoders;
 
@@ -7,6 +8,12 @@ public sealed record OnnxEncoderOptions
 {
     /// <summary>A short name of the model for the identity string, for example "all-minilm-l6-v2". Default: "onnx".</summary>
     public string ModelName { get; init; } = "onnx";
+
+    /// <summary>
+    /// Tokenizer settings (lower-casing, accent stripping, special tokens). Default null: the uncased-BERT defaults of
+    /// <see cref="WordPieceTokenizerOptions"/>; set LowerCase and StripAccents to false for cased models.
+    /// </summary>
+    public WordPieceTokenizerOptions? Tokenizer { get; init; }
 
     /// <summary>How token states become one vector. Default: <see cref="PoolingMode.Mean"/>.</summary>
     public PoolingMode Pooling { get; init; } = PoolingMode.Mean;
