@@ -1,3 +1,4 @@
+using NlpTransfer.Cli.Commands.Embed;
 using Spectre.Console.Cli;
 
 namespace NlpTransfer.Cli.Infrastructure;
@@ -7,9 +8,8 @@ internal static class CommandRegistry
 {
     public static void Register(IConfigurator config)
     {
-        config.AddBranch("vectors", vectors =>
-        {
-            vectors.SetDescription("Load, convert, query and evaluate pretrained word vectors.");
-        });
+        // The "vectors" branch is added with its first command: Spectre refuses to run any verb while a branch is empty.
+        config.AddCommand<EmbedCommand>("embed")
+            .WithDescription("Encode texts with an ONNX BERT encoder (default: the embedded all-MiniLM-L6-v2) and write the vectors.");
     }
 }
