@@ -19,7 +19,7 @@ public static class EncoderThroughput
     {
         var which = args.Length > 1 ? args[1] : "both";
         var repetitions = args.Length > 2 ? int.Parse(args[2]) : 3;
-        var configs = args.Length > 3 ? args[3..] : ["peer", "peer-sorted", "b1", "b8", "b32", "b32-t1c2", "b32-t2", "b32-nospin"];
+        var configs = args.Length > 3 ? args[3..] : ["peer", "peer-sorted", "b1", "b8", "b32", "b32-called", "b32-t2c1"];
         Console.WriteLine($"# {DateTime.UtcNow:u} {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
         if (which is "short" or "both")
         {
