@@ -1,3 +1,4 @@
+using NlpTransfer.Cli.Commands.Embed;
 using Spectre.Console.Cli;
 
 namespace NlpTransfer.Cli.Infrastructure;
@@ -23,5 +24,7 @@ internal static class CommandRegistry
             vectors.AddCommand<Commands.Vectors.EvalCommand>("eval")
                 .WithDescription("Word-pair similarity and analogy accuracy, as gensim computes them.");
         });
+        config.AddCommand<EmbedCommand>("embed")
+            .WithDescription("Encode texts with an ONNX BERT encoder (default: the embedded all-MiniLM-L6-v2) and write the vectors.");
     }
 }
