@@ -1,3 +1,4 @@
+using NlpTransfer.Cli.Commands;
 using Spectre.Console.Cli;
 
 namespace NlpTransfer.Cli.Infrastructure;
@@ -11,5 +12,12 @@ internal static class CommandRegistry
         {
             vectors.SetDescription("Load, convert, query and evaluate pretrained word vectors.");
         });
+
+        config.AddCommand<TrainCommand>("train")
+            .WithDescription("Train a classification head (softmax or multi-label) on encoder features of a labelled dataset.");
+        config.AddCommand<EvaluateCommand>("evaluate")
+            .WithDescription("Score a head on labelled test data: accuracy, F1, confusion matrix (multi-label: example F1, Hamming loss).");
+        config.AddCommand<PredictCommand>("predict")
+            .WithDescription("Label texts with a trained head (sentiment, topics, ...).");
     }
 }
