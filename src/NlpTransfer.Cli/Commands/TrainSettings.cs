@@ -72,7 +72,7 @@ internal sealed class TrainSettings : JsonSettings
     [Description("L2 penalty (lambda/2)·||W||² on the mean loss. Default 0.")]
     public float? L2 { get; init; }
 
-    [CommandOption("--c <C>")]
+    [CommandOption("--sklearn-c <C>")]
     [Description("Inverse regularisation strength as in scikit-learn's LogisticRegression: sets --l2 to 1/(C·N).")]
     public double? InverseStrength { get; init; }
 
@@ -146,12 +146,12 @@ internal sealed class TrainSettings : JsonSettings
 
         if (!(LearningRate > 0) || !(Dropout >= 0 && Dropout < 1) || WeightDecay < 0 || L2 < 0 || InverseStrength <= 0)
         {
-            return ValidationResult.Error("--lr and --c must be positive, --dropout in [0, 1), --weight-decay and --l2 non-negative.");
+            return ValidationResult.Error("--lr and --sklearn-c must be positive, --dropout in [0, 1), --weight-decay and --l2 non-negative.");
         }
 
         if (L2 is not null && InverseStrength is not null)
         {
-            return ValidationResult.Error("Give --l2 or --c, not both.");
+            return ValidationResult.Error("Give --l2 or --sklearn-c, not both.");
         }
 
         if (LabelSeparator is { Length: not 1 })
