@@ -8,11 +8,7 @@ internal static class CommandRegistry
 {
     public static void Register(IConfigurator config)
     {
-        config.AddBranch("vectors", vectors =>
-        {
-            vectors.SetDescription("Load, convert, query and evaluate pretrained word vectors.");
-        });
-
+        // The "vectors" branch is added with its first command: Spectre refuses to run any verb while a branch is empty.
         config.AddCommand<TrainCommand>("train")
             .WithDescription("Train a classification head (softmax or multi-label) on encoder features of a labelled dataset.");
         config.AddCommand<EvaluateCommand>("evaluate")
