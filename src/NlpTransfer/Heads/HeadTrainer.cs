@@ -14,6 +14,9 @@ public static class HeadTrainer
     private const double AdamEpsilon = 1e-8;
     private const int LbfgsHistory = 10;
 
+    /// <summary>L-BFGS also stops when (f_k − f_k+1) / max(|f_k|, |f_k+1|, 1) falls to this (SciPy's L-BFGS-B default, factr 1e7 × machine epsilon).</summary>
+    private const double RelativeDecreaseTolerance = 2.220446049250313e-9;
+
     /// <summary>Trains <paramref name="objective"/> in place.</summary>
     /// <param name="objective">The model and its data; its parameters hold the initial values and receive the result.</param>
     /// <param name="options">Optimiser settings; null for the defaults.</param>
@@ -241,7 +244,7 @@ public static class HeadTrainer
             (g, gNew) = (gNew, g);
             f = fNew;
             progress?.Report(new EpochMetrics(iteration, options.MaxIterations, f, null, objective.DevMetricName, false, clock.Elapsed));
-            if (decrease <= 1e-12)
+            if (decrease <= RelativeDecreaseTolerance)
             {
                 converged = true;
                 break;

@@ -48,7 +48,7 @@ public sealed record TrainingOptions
     /// <summary>L-BFGS iteration limit; default 1000.</summary>
     public int MaxIterations { get; init; } = 1000;
 
-    /// <summary>L-BFGS stops when the largest absolute gradient component is at most this; default 1e-5.</summary>
+    /// <summary>L-BFGS stops when the largest absolute gradient component of the mean objective is at most this (or the relative decrease of the objective falls under 2.2e-9); default 1e-5.</summary>
     public float Tolerance { get; init; } = 1e-5f;
 
     /// <summary>Checks every value's range.</summary>
