@@ -39,21 +39,22 @@ public sealed partial class WordVectors : IDisposable
     }
 
     internal WordVectors(string[] keys, VectorStorage storage, int dimensions, FastTextSubwords? subwords, WordVectorsSource? source)
+        : this(keys, BuildIndex(keys), storage, dimensions, subwords, source, report: null)
+    {
+    }
+
+    // index: key → row for every key, built by the caller (loaders build it while dropping duplicates).
+    internal WordVectors(
+        string[] keys, Dictionary<string, int> index, VectorStorage storage, int dimensions, FastTextSubwords? subwords,
+        WordVectorsSource? source, WordVectorLoadReport? report)
     {
         _keys = keys;
         _storage = storage;
         Dimensions = dimensions;
         Subwords = subwords;
         Source = source ?? new WordVectorsSource(null, WordVectorFormat.Auto);
-        _index = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
-        for (int i = 0; i < keys.Length; i++)
-        {
-            if (!_index.TryAdd(keys[i], i))
-            {
-                throw new ArgumentException($"Key '{keys[i]}' appears at rows {_index[keys[i]]} and {i}; keys must be distinct.", nameof(keys));
-            }
-        }
-
+        LoadReport = report;
+        _index = index;
         _spanIndex = _index.GetAlternateLookup<ReadOnlySpan<char>>();
         _norms = new float[keys.Length];
         ComputeNorms(_storage.Matrix, dimensions, _norms);
@@ -70,6 +71,9 @@ public sealed partial class WordVectors : IDisposable
 
     /// <summary>Where these vectors came from and in which format they were read.</summary>
     public WordVectorsSource Source { get; }
+
+    /// <summary>What the load found (rows read, duplicates dropped, declared size); null for vectors built in memory.</summary>
+    public WordVectorLoadReport? LoadReport { get; }
 
     /// <summary>The fastText subword model, when loaded from a fastText .bin; otherwise null.</summary>
     public FastTextSubwords? Subwords { get; }
@@ -145,6 +149,20 @@ public sealed partial class WordVectors : IDisposable
 
     /// <summary>Releases the memory-mapped view, if any. Managed instances need no disposal.</summary>
     public void Dispose() => _storage.Dispose();
+
+    private static Dictionary<string, int> BuildIndex(string[] keys)
+    {
+        var index = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (!index.TryAdd(keys[i], i))
+            {
+                throw new ArgumentException($"Key '{keys[i]}' appears at rows {index[keys[i]]} and {i}; keys must be distinct.", nameof(keys));
+            }
+        }
+
+        return index;
+    }
 
     private static void ComputeNorms(ReadOnlySpan<float> matrix, int dimensions, Span<float> norms)
     {

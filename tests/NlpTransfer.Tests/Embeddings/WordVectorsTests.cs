@@ -4,7 +4,7 @@ using Xunit;
 
 namespace NlpTransfer.Tests.Embeddings;
 
-public sealed class WordVectorsTests
+public sealed partial class WordVectorsTests
 {
     [Fact]
     public void FromMatrix_ThreeWords_IndexesRowsAndNorms()

@@ -1,0 +1,170 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+using NlpTransfer.Numerics;
+
+namespace NlpTransfer.Alignment;
+
+/// <summary>
+/// Similarity search between two row sets A (n_a × d) and B (n_b × d) without the n_a × n_b matrix: A·Bᵀ is computed
+/// one tile (at most 256 × 2048) at a time and folded into per-row and per-column top-k lists, so memory is linear in
+/// n_a + n_b. A score is <c>scale · ⟨a_i, b_j⟩ − rowPenalty[i] − colPenalty[j]</c>, which covers cosine (unit rows,
+/// scale 1) and CSLS (scale 2, penalties r_T and r_S). Work is split over the cores; results do not depend on the split.
+/// </summary>
+internal static class BlockedSimilarity
+{
+    private const int RowBlock = 256;
+    private const int ColumnBlock = 2048;
+
+    /// <summary>
+    /// Scans every score once. Returns the top <paramref name="rowK"/> columns of every row (null when 0) and the top
+    /// <paramref name="columnK"/> rows of every column (null when 0).
+    /// </summary>
+    public static (TopKState? Rows, TopKState? Columns) Scan(
+        float[] a, int aRows, float[] b, int bRows, int dimensions, int rowK, int columnK,
+        float scale = 1f, float[]? rowPenalty = null, float[]? columnPenalty = null)
+    {
+        rowK = Math.Min(rowK, bRows);
+        columnK = Math.Min(columnK, aRows);
+        long work = (long)aRows * bRows * dimensions;
+        int parts = work < (1L << 22) ? 1 : Environment.ProcessorCount;
+        bool splitRows = aRows >= parts * 64;
+        int extent = splitRows ? aRows : bRows;
+        parts = Math.Max(1, Math.Min(parts, extent));
+        int chunk = (extent + parts - 1) / parts;
+        var rowStates = new TopKState?[parts];
+        var columnStates = new TopKState?[parts];
+
+        Parallel.For(0, parts, part =>
+        {
+            int start = part * chunk;
+            int end = Math.Min(extent, start + chunk);
+            var rows = rowK > 0 ? new TopKState(aRows, rowK) : null;
+            var columns = columnK > 0 ? new TopKState(bRows, columnK) : null;
+            var tile = new float[RowBlock * ColumnBlock];
+            (int r0, int r1, int c0, int c1) = splitRows ? (start, end, 0, bRows) : (0, aRows, start, end);
+            for (int i0 = r0; i0 < r1; i0 += RowBlock)
+            {
+                int n = Math.Min(RowBlock, r1 - i0);
+                for (int j0 = c0; j0 < c1; j0 += ColumnBlock)
+                {
+                    int m = Math.Min(ColumnBlock, c1 - j0);
+                    ProcessTile(a, i0, n, b, j0, m, dimensions, tile, scale, rowPenalty, columnPenalty, rows, columns);
+                }
+            }
+
+            rowStates[part] = rows;
+            columnStates[part] = columns;
+        });
+
+        for (int p = 1; p < parts; p++)
+        {
+            rowStates[0]?.Merge(rowStates[p]!);
+            columnStates[0]?.Merge(columnStates[p]!);
+        }
+
+        return (rowStates[0], columnStates[0]);
+    }
+
+    private static void ProcessTile(
+        float[] a, int i0, int n, float[] b, int j0, int m, int dimensions, float[] tileBuffer,
+        float scale, float[]? rowPenalty, float[]? columnPenalty, TopKState? rows, TopKState? columns)
+    {
+        Span<float> tile = tileBuffer.AsSpan(0, n * m);
+        MatrixProduct.MultiplyTransposed(
+            a.AsSpan(i0 * dimensions, n * dimensions), n, b.AsSpan(j0 * dimensions, m * dimensions), m, dimensions, tile,
+            MatrixProduct.KernelFor(n, m, dimensions), maxThreads: 1);
+
+        ReadOnlySpan<float> penalty = columnPenalty is null ? default : columnPenalty.AsSpan(j0, m);
+        for (int r = 0; r < n; r++)
+        {
+            Span<float> row = tile.Slice(r * m, m);
+            if (scale != 1f)
+            {
+                TensorPrimitives.Multiply(row, scale, row);
+            }
+
+            if (columnPenalty is not null)
+            {
+                TensorPrimitives.Subtract(row, penalty, row);
+            }
+
+            if (rowPenalty is not null)
+            {
+                TensorPrimitives.Subtract(row, rowPenalty[i0 + r], row);
+            }
+
+            if (rows is not null)
+            {
+                FoldRow(row, i0 + r, j0, rows);
+            }
+
+            if (columns is not null)
+            {
+                FoldColumns(row, i0 + r, j0, columns);
+            }
+        }
+    }
+
+    // Candidates for one row's list: only scores above the row's current threshold, found eight at a time.
+    private static void FoldRow(ReadOnlySpan<float> scores, int row, int columnOffset, TopKState state)
+    {
+        float threshold = state.Thresholds[row];
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j + 8 <= scores.Length; j += 8)
+            {
+                uint mask = Vector256.GreaterThan(Vector256.Create(scores.Slice(j, 8)), Vector256.Create(threshold)).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    int bit = BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    float value = scores[j + bit];
+                    if (value > threshold)
+                    {
+                        state.Insert(row, value, columnOffset + j + bit);
+                        threshold = state.Thresholds[row];
+                    }
+                }
+            }
+        }
+
+        for (; j < scores.Length; j++)
+        {
+            if (scores[j] > threshold)
+            {
+                state.Insert(row, scores[j], columnOffset + j);
+                threshold = state.Thresholds[row];
+            }
+        }
+    }
+
+    // One row's scores offered to every column's list: compared with the column thresholds eight at a time.
+    private static void FoldColumns(ReadOnlySpan<float> scores, int row, int columnOffset, TopKState state)
+    {
+        ReadOnlySpan<float> thresholds = state.Thresholds.AsSpan(columnOffset, scores.Length);
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j + 8 <= scores.Length; j += 8)
+            {
+                uint mask = Vector256.GreaterThan(Vector256.Create(scores.Slice(j, 8)), Vector256.Create(thresholds.Slice(j, 8))).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    int bit = BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    state.Insert(columnOffset + j + bit, scores[j + bit], row);
+                }
+            }
+        }
+
+        for (; j < scores.Length; j++)
+        {
+            if (scores[j] > thresholds[j])
+            {
+                state.Insert(columnOffset + j, scores[j], row);
+            }
+        }
+    }
+}
