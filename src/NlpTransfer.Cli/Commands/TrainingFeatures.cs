@@ -184,27 +184,7 @@ internal static class TrainingFeatures
         }
     }
 
-    private static WordVectors LoadVectors(string path)
-    {
-        // WordVectors.Load(path, format, options) is added by the vectors-io work; called by reflection until it is merged.
-        MethodInfo? load = typeof(WordVectors).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .FirstOrDefault(m => m.Name == "Load" && m.GetParameters().Length > 0 && m.GetParameters()[0].ParameterType == typeof(string));
-        if (load is null)
-        {
-            throw new UserInputException("Loading word-vector files is not available in this build.");
-        }
-
-        try
-        {
-            object?[] arguments = load.GetParameters().Select((p, i) => i == 0 ? path : p.HasDefaultValue ? p.DefaultValue : null).ToArray();
-            return (WordVectors)load.Invoke(null, arguments)!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-    }
+    private static WordVectors LoadVectors(string path) => WordVectors.Load(path);
 
     /// <summary>Writes "label: done/total" to stderr about ten times over a run, synchronously.</summary>
     private sealed class LineProgress(CliIO io, string label, int total) : IProgress<int>

@@ -27,14 +27,7 @@ internal static class TestEncoders
         return encoder!;
     }
 
-    private static WordVectors LoadVectors(string path)
-    {
-        MethodInfo? load = typeof(WordVectors).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .FirstOrDefault(m => m.Name == "Load" && m.GetParameters()[0].ParameterType == typeof(string));
-        Skip.If(load is null, "WordVectors.Load is not in this build. Skipping.");
-        object?[] arguments = load.GetParameters().Select((p, i) => i == 0 ? path : p.HasDefaultValue ? p.DefaultValue : null).ToArray();
-        return (WordVectors)load!.Invoke(null, arguments)!;
-    }
+    private static WordVectors LoadVectors(string path) => WordVectors.Load(path);
 
     private static IDocumentEncoder? CreateMiniLm()
     {
