@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using NlpTransfer.Cli.Infrastructure;
 using NlpTransfer.Data;
 using NlpTransfer.Embeddings;
@@ -161,28 +160,7 @@ internal static class TrainingFeatures
 
     public static string Format(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
-    private static IDocumentEncoder CreateMiniLm()
-    {
-        // The default encoder lives in NlpTransfer.Models.MiniLM; looked up by name so that this verb builds
-        // before that assembly gains it, and reports clearly when it is absent.
-        Type? type = Type.GetType("NlpTransfer.Models.MiniLM.MiniLmEncoder, NlpTransfer.Models.MiniLM");
-        MethodInfo? create = type?.GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .FirstOrDefault(m => m.Name == "Create" && m.GetParameters().All(p => p.IsOptional));
-        if (create is null)
-        {
-            throw new UserInputException("The default MiniLM encoder is not available in this build; use --features vectors:<file>.");
-        }
-
-        try
-        {
-            return (IDocumentEncoder)create.Invoke(null, create.GetParameters().Select(_ => (object?)null).ToArray())!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-    }
+    private static IDocumentEncoder CreateMiniLm() => NlpTransfer.Models.MiniLM.MiniLmEncoder.Create();
 
     private static WordVectors LoadVectors(string path) => WordVectors.Load(path);
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using NlpTransfer.Embeddings;
 using NlpTransfer.Encoders;
 using Xunit;
@@ -19,21 +18,10 @@ internal static class TestEncoders
     /// <summary>Mean of GloVe 100d vectors, letter-run tokens, lower-cased (the scikit-learn reference's features).</summary>
     public static WordVectorEncoder MeanGlove() => Glove.Value;
 
-    /// <summary>The embedded default encoder; skips the test when this build does not have it yet.</summary>
-    public static IDocumentEncoder MiniLm()
-    {
-        IDocumentEncoder? encoder = Default.Value;
-        Skip.If(encoder is null, "The default MiniLM encoder (NlpTransfer.Models.MiniLM.MiniLmEncoder) is not in this build. Skipping.");
-        return encoder!;
-    }
+    /// <summary>The embedded default encoder (all-MiniLM-L6-v2), shared by the tests of one run.</summary>
+    public static IDocumentEncoder MiniLm() => Default.Value!;
 
     private static WordVectors LoadVectors(string path) => WordVectors.Load(path);
 
-    private static IDocumentEncoder? CreateMiniLm()
-    {
-        Type? type = Type.GetType("NlpTransfer.Models.MiniLM.MiniLmEncoder, NlpTransfer.Models.MiniLM");
-        MethodInfo? create = type?.GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .FirstOrDefault(m => m.Name == "Create" && m.GetParameters().All(p => p.IsOptional));
-        return (IDocumentEncoder?)create?.Invoke(null, create.GetParameters().Select(_ => (object?)null).ToArray());
-    }
+    private static IDocumentEncoder? CreateMiniLm() => NlpTransfer.Models.MiniLM.MiniLmEncoder.Create();
 }
