@@ -1,4 +1,5 @@
 using NlpTransfer.Cli.Commands.Embed;
+using NlpTransfer.Cli.Commands;
 using Spectre.Console.Cli;
 
 namespace NlpTransfer.Cli.Infrastructure;
@@ -26,5 +27,11 @@ internal static class CommandRegistry
         });
         config.AddCommand<EmbedCommand>("embed")
             .WithDescription("Encode texts with an ONNX BERT encoder (default: the embedded all-MiniLM-L6-v2) and write the vectors.");
+        config.AddCommand<TrainCommand>("train")
+            .WithDescription("Train a classification head (softmax or multi-label) on encoder features of a labelled dataset.");
+        config.AddCommand<EvaluateCommand>("evaluate")
+            .WithDescription("Score a head on labelled test data: accuracy, F1, confusion matrix (multi-label: example F1, Hamming loss).");
+        config.AddCommand<PredictCommand>("predict")
+            .WithDescription("Label texts with a trained head (sentiment, topics, ...).");
     }
 }
