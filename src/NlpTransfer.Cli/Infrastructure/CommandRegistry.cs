@@ -33,5 +33,9 @@ internal static class CommandRegistry
             .WithDescription("Score a head on labelled test data: accuracy, F1, confusion matrix (multi-label: example F1, Hamming loss).");
         config.AddCommand<PredictCommand>("predict")
             .WithDescription("Label texts with a trained head (sentiment, topics, ...).");
+        config.AddCommand<Commands.AlignCommand>("align")
+            .WithDescription("Fit an orthogonal cross-lingual map (Procrustes, optional CSLS refinement) and write a map file.");
+        config.AddCommand<Commands.BliCommand>("bli")
+            .WithDescription("Bilingual lexicon induction: P@1/5/10 of a map on a test dictionary (nn or csls retrieval).");
     }
 }
