@@ -44,12 +44,14 @@ internal static class BlockedSimilarity
             var columns = columnK > 0 ? new TopKState(bRows, columnK) : null;
             var tile = new float[RowBlock * ColumnBlock];
             (int r0, int r1, int c0, int c1) = splitRows ? (start, end, 0, bRows) : (0, aRows, start, end);
-            for (int i0 = r0; i0 < r1; i0 += RowBlock)
+            // Column blocks outermost: a block of B (2,048 rows) is read from memory once and reused from cache by
+            // every row block; each row still sees its columns, and each column its rows, in increasing order.
+            for (int j0 = c0; j0 < c1; j0 += ColumnBlock)
             {
-                int n = Math.Min(RowBlock, r1 - i0);
-                for (int j0 = c0; j0 < c1; j0 += ColumnBlock)
+                int m = Math.Min(ColumnBlock, c1 - j0);
+                for (int i0 = r0; i0 < r1; i0 += RowBlock)
                 {
-                    int m = Math.Min(ColumnBlock, c1 - j0);
+                    int n = Math.Min(RowBlock, r1 - i0);
                     ProcessTile(a, i0, n, b, j0, m, dimensions, tile, scale, rowPenalty, columnPenalty, rows, columns);
                 }
             }
