@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using Microsoft.ML.OnnxRuntime;
+using NlpTransfer.Text;
 
 namespace NlpTransfer.Encoders;
 
@@ -60,6 +61,32 @@ public sealed partial class OnnxBertEncoder
     }
 
     /// <summary>
+    /// The number of tokens the model sees for <paramref name="text"/> under the encoder's settings: word pieces plus
+    /// [CLS] and [SEP], at most <see cref="MaxSequenceLength"/> with truncation; with windows, the tokens of all windows.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public int CountTokens(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var total = _tokenizer.CountTokens(text) + 2;
+        if (total <= MaxSequenceLength)
+        {
+            return total;
+        }
+
+        if (Options.LongText == LongTextStrategy.Truncate)
+        {
+            return MaxSequenceLength;
+        }
+
+        var width = MaxSequenceLength - 2;
+        var step = width - Options.WindowOverlap;
+        var windows = 1 + (total - 2 - width + step - 1) / step;
+        return windows * MaxSequenceLength;
+    }
+
+    /// <summary>
     /// Runs one already tokenized sequence (with its [CLS]/[SEP]) and writes the hidden state of every token into
     /// <paramref name="destination"/>: inputIds.Length × <see cref="Dimensions"/>, row-major. For span heads
     /// (question answering), which need one state per token rather than one vector per text.
@@ -104,28 +131,43 @@ public sealed partial class OnnxBertEncoder
         states.CopyTo(destination);
     }
 
+    /// <summary>
+    /// Runs one window from <see cref="Tokenizer"/> (<see cref="WordPieceTokenizer.EncodeWindows"/> or
+    /// <see cref="WordPieceTokenizer.EncodePair"/>) and writes the hidden state of every token: window.Length ×
+    /// <see cref="Dimensions"/>, row-major; row t belongs to token t, whose span in the original text the window's
+    /// CharStarts/CharLengths give.
+    /// </summary>
+    /// <exception cref="ArgumentException">The window is longer than <see cref="MaxSequenceLength"/> or destination has the wrong length.</exception>
+    public void EncodeTokenStates(EncodedWindow window, Span<float> destination)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        EncodeTokenStates(window.InputIds.Span, window.TokenTypeIds.Span, destination);
+    }
+
     private void RunAll(SequencePlan plan, float[] pooled)
     {
-        var batchSize = Options.BatchSize;
+        // Fewer sequences than the workers can take at full batch size: smaller batches, so that every worker runs one.
+        var workers = Options.ConcurrentBatches;
+        var batchSize = Math.Max(1, Math.Min(Options.BatchSize, (plan.Count + workers - 1) / workers));
         var batches = (plan.Count + batchSize - 1) / batchSize;
-        if (Options.ConcurrentBatches == 1 || batches == 1)
+        if (workers == 1 || batches == 1)
         {
             for (var b = 0; b < batches; b++)
             {
-                RunBatch(plan, b, pooled);
+                RunBatch(plan, b, batchSize, pooled);
             }
 
             return;
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.ConcurrentBatches };
-        Parallel.For(0, batches, parallel, b => RunBatch(plan, b, pooled));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
+        Parallel.For(0, batches, parallel, b => RunBatch(plan, b, batchSize, pooled));
     }
 
-    private void RunBatch(SequencePlan plan, int batch, float[] pooled)
+    private void RunBatch(SequencePlan plan, int batch, int batchSize, float[] pooled)
     {
-        var first = batch * Options.BatchSize;
-        var rows = Math.Min(Options.BatchSize, plan.Count - first);
+        var first = batch * batchSize;
+        var rows = Math.Min(batchSize, plan.Count - first);
 
         // The order is ascending by length, so the last sequence of a batch is its longest.
         var columns = plan.Lengths[plan.Order[first + rows - 1]];
