@@ -66,6 +66,95 @@ internal static class BlockedSimilarity
         return (rowStates[0], columnStates[0]);
     }
 
+    /// <summary>
+    /// CSLS retrieval of every row of A among the rows of B in a single pass over the scores, when A is the whole
+    /// source side: column blocks of B are processed against all rows of A at once, so each block's r_S is complete
+    /// before its scores are ranked (r_T is constant along a row and is subtracted at the end). Returns null when the
+    /// all-rows tile (aRows × one column block) would exceed the memory budget; the caller then makes two passes.
+    /// </summary>
+    /// <returns>The top <paramref name="topK"/> of 2cos − r_S per row (subtract <c>RowTerms</c> for CSLS), r_T per row, r_S per column.</returns>
+    public static (TopKState Ranking, float[] RowTerms, float[] ColumnTerms)? CslsSinglePass(
+        float[] a, int aRows, float[] b, int bRows, int dimensions, int neighbors, int topK)
+    {
+        const long TileBudget = 16L << 20; // floats per thread: 64 MB
+        int block = (int)Math.Min(ColumnBlock, TileBudget / Math.Max(1, aRows)) / 8 * 8;
+        if (block < 64)
+        {
+            return null;
+        }
+
+        int rowNeighbors = Math.Min(neighbors, bRows), columnNeighbors = Math.Min(neighbors, aRows);
+        topK = Math.Min(topK, bRows);
+        long work = (long)aRows * bRows * dimensions;
+        int parts = work < (1L << 22) ? 1 : Math.Max(1, Math.Min(Environment.ProcessorCount, (bRows + block - 1) / block));
+        int chunk = (bRows + parts - 1) / parts;
+        var rankings = new TopKState[parts];
+        var rowLists = new TopKState[parts];
+        var columnTerms = new float[bRows];
+
+        Parallel.For(0, parts, part =>
+        {
+            int start = part * chunk, end = Math.Min(bRows, start + chunk);
+            var ranking = new TopKState(aRows, topK);
+            var rows = new TopKState(aRows, rowNeighbors);
+            var tile = new float[(long)aRows * block];
+            var columnPenalty = new float[block];
+            for (int j0 = start; j0 < end; j0 += block)
+            {
+                int m = Math.Min(block, end - j0);
+                for (int i0 = 0; i0 < aRows; i0 += RowBlock)
+                {
+                    int n = Math.Min(RowBlock, aRows - i0);
+                    MatrixProduct.MultiplyTransposed(
+                        a.AsSpan(i0 * dimensions, n * dimensions), n, b.AsSpan(j0 * dimensions, m * dimensions), m, dimensions,
+                        tile.AsSpan(i0 * m, n * m), MatrixProduct.KernelFor(n, m, dimensions), maxThreads: 1);
+                }
+
+                // r_T lists and this block's complete r_S lists from the cosines.
+                var columns = new TopKState(m, columnNeighbors);
+                for (int i = 0; i < aRows; i++)
+                {
+                    ReadOnlySpan<float> row = tile.AsSpan(i * m, m);
+                    FoldRow(row, i, j0, rows);
+                    FoldColumns(row, i, 0, columns);
+                }
+
+                for (int j = 0; j < m; j++)
+                {
+                    columnPenalty[j] = columns.Mean(j);
+                    columnTerms[j0 + j] = columnPenalty[j];
+                }
+
+                // Rank by 2cos − r_S(y).
+                ReadOnlySpan<float> penalty = columnPenalty.AsSpan(0, m);
+                for (int i = 0; i < aRows; i++)
+                {
+                    Span<float> row = tile.AsSpan(i * m, m);
+                    TensorPrimitives.Multiply(row, 2f, row);
+                    TensorPrimitives.Subtract(row, penalty, row);
+                    FoldRow(row, i, j0, ranking);
+                }
+            }
+
+            rankings[part] = ranking;
+            rowLists[part] = rows;
+        });
+
+        for (int p = 1; p < parts; p++)
+        {
+            rankings[0].Merge(rankings[p]);
+            rowLists[0].Merge(rowLists[p]);
+        }
+
+        var rowTerms = new float[aRows];
+        for (int i = 0; i < aRows; i++)
+        {
+            rowTerms[i] = rowLists[0].Mean(i);
+        }
+
+        return (rankings[0], rowTerms, columnTerms);
+    }
+
     private static void ProcessTile(
         float[] a, int i0, int n, float[] b, int j0, int m, int dimensions, float[] tileBuffer,
         float scale, float[]? rowPenalty, float[]? columnPenalty, TopKState? rows, TopKState? columns)
