@@ -44,10 +44,10 @@ public sealed record OnnxEncoderOptions
 
     /// <summary>
     /// The most padded tokens (rows × longest sequence) per model run; a batch closes early rather than pass it, so
-    /// long texts run in small batches whose activations stay in cache. Default: 1024 (measured, docs/encoders.md).
+    /// long texts run in small batches whose activations stay in cache. Default: 512 (measured, docs/encoders.md).
     /// A single sequence longer than this still runs, alone.
     /// </summary>
-    public int MaxBatchTokens { get; init; } = 1024;
+    public int MaxBatchTokens { get; init; } = 512;
 
     /// <summary>
     /// How many batches run at the same time on the shared session, each on its own thread. Default: the number of
