@@ -30,7 +30,7 @@ internal sealed class AlignCommand : Command<AlignSettings>
             CslsNeighbors = settings.CslsK,
             CaseMode = settings.IgnoreCase ? DictionaryCaseMode.IgnoreCase : DictionaryCaseMode.Exact,
         };
-        var progress = new InlineProgress<RefinementIteration>(it => io.Error.WriteLine(
+        var progress = new AlignProgress<RefinementIteration>(it => io.Error.WriteLine(
             $"refinement {it.Iteration}/{settings.Refine}: {it.DictionarySize} mutual CSLS pairs, mean cosine {it.MeanCosine:F4}"));
 
         AlignmentResult result = CrossLingualAligner.Align(source, target, dictionary, options, progress, cancellationToken);

@@ -62,12 +62,8 @@ internal sealed class ClassificationObjective : ITrainingObjective
         {
             int rows = Math.Min(ChunkRows, examples.Length - start);
             ReadOnlySpan<int> chunk = examples.Slice(start, rows);
-            for (int r = 0; r < rows; r++)
-            {
-                _train.Row(chunk[r]).CopyTo(_x.AsSpan(r * dimensions, dimensions));
-            }
-
-            _network.Forward(_parameters, _x, rows, _hidden, _logits, dropout, _dropoutRate);
+            ReadOnlySpan<float> x = Gather(chunk, dimensions);
+            _network.Forward(_parameters, x, rows, _hidden, _logits, dropout, _dropoutRate);
             for (int r = 0; r < rows; r++)
             {
                 Span<float> z = _logits.AsSpan(r * classes, classes);
@@ -77,10 +73,32 @@ internal sealed class ClassificationObjective : ITrainingObjective
                     : SoftmaxLossAndGradient(z, _train.ClassIndices[chunk[r]], inverseCount);
             }
 
-            _network.Backward(_parameters, _x, rows, _hidden, _logits, _hiddenGradient, _dropoutRate, dropout is not null, gradient);
+            _network.Backward(_parameters, x, rows, _hidden, _logits, _hiddenGradient, _dropoutRate, dropout is not null, gradient);
         }
 
         return loss / examples.Length;
+    }
+
+    /// <summary>The feature rows of <paramref name="chunk"/>: a view of the training matrix when the indices are consecutive (full-batch passes), else a copy.</summary>
+    private ReadOnlySpan<float> Gather(ReadOnlySpan<int> chunk, int dimensions)
+    {
+        bool consecutive = true;
+        for (int r = 1; r < chunk.Length && consecutive; r++)
+        {
+            consecutive = chunk[r] == chunk[0] + r;
+        }
+
+        if (consecutive)
+        {
+            return _train.Features.Slice(chunk[0] * dimensions, chunk.Length * dimensions);
+        }
+
+        for (int r = 0; r < chunk.Length; r++)
+        {
+            _train.Row(chunk[r]).CopyTo(_x.AsSpan(r * dimensions, dimensions));
+        }
+
+        return _x;
     }
 
     public double? EvaluateDev()

@@ -70,7 +70,7 @@ internal sealed class HeadNetwork
         if (Hidden > 0)
         {
             Span<float> h = hidden[..(rows * Hidden)];
-            MatrixProduct.MultiplyTransposed(input, rows, parameters[..(Hidden * Inputs)], Hidden, Inputs, h);
+            Multiply(input, rows, parameters[..(Hidden * Inputs)], Hidden, Inputs, h);
             ReadOnlySpan<float> b1 = parameters.Slice(Hidden * Inputs, Hidden);
             bool drop = dropout is not null && dropoutRate > 0f;
             float keepScale = drop ? 1f / (1f - dropoutRate) : 1f;
@@ -92,7 +92,7 @@ internal sealed class HeadNetwork
         }
 
         Span<float> z = logits[..(rows * Classes)];
-        MatrixProduct.MultiplyTransposed(input, rows, parameters.Slice(OutputOffset, Classes * LastWidth), Classes, LastWidth, z);
+        Multiply(input, rows, parameters.Slice(OutputOffset, Classes * LastWidth), Classes, LastWidth, z);
         ReadOnlySpan<float> b = parameters.Slice(OutputOffset + Classes * LastWidth, Classes);
         for (int r = 0; r < rows; r++)
         {
@@ -166,6 +166,29 @@ internal sealed class HeadNetwork
             }
 
             TensorPrimitives.Add(gb1, dh, gb1);
+        }
+    }
+
+    /// <summary>
+    /// C = A·Bᵀ. Narrow outputs (a few classes) use one dot product per cell: the blocked product pads B to 16-column
+    /// panels, which for 2 or 4 classes would multiply the work several times over.
+    /// </summary>
+    private static void Multiply(ReadOnlySpan<float> a, int rows, ReadOnlySpan<float> b, int bRows, int depth, Span<float> c)
+    {
+        if (bRows >= 16)
+        {
+            MatrixProduct.MultiplyTransposed(a, rows, b, bRows, depth, c);
+            return;
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<float> row = a.Slice(r * depth, depth);
+            Span<float> output = c.Slice(r * bRows, bRows);
+            for (int j = 0; j < bRows; j++)
+            {
+                output[j] = TensorPrimitives.Dot(row, b.Slice(j * depth, depth));
+            }
         }
     }
 

@@ -4,7 +4,8 @@
 The same computation as CrossLingualRetriever: unit-normalise both sides, cos = Q T^T, r_T = mean of each query's
 10 best cosines, r_S = mean of each target's 10 best cosines over the 1,500 queries, CSLS = 2 cos - r_T - r_S,
 top-10 targets per query (sorted). The straightforward numpy way: one 1,500 x 200,000 score matrix (1.2 GB).
-Also times the nearest-neighbour top-10 and the bare 1,500 x 20,000 x 300 product.
+A second variant, csls_top10_blocked, works MUSE's way (target blocks, contiguous partitions) and is usually
+faster; the comparison uses the faster of the two. Also times the nearest-neighbour top-10 and the bare 1,500 x 20,000 x 300 product.
 
 Run with Debian's python3-numpy over OpenBLAS (libopenblas0-pthread); unset OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE
 for this command only (run-alignment-benchmarks.sh does). Prints one JSON object.
@@ -18,7 +19,7 @@ import time
 import numpy as np
 
 Q, T, D, K, TOP = 1500, 200_000, 300, 10, 10
-REPEATS = int(os.environ.get("REPEATS", "5"))
+REPEATS = int(os.environ.get("REPEATS", "3"))
 
 
 def unit(m):
@@ -41,6 +42,31 @@ def csls_top10(queries, targets):
     csls -= r_t[:, None]
     csls -= r_s[None, :]
     return top_sorted(csls, TOP)
+
+
+def csls_top10_blocked(queries, targets, block=20_000):
+    """MUSE-style: neighbourhood terms from contiguous products (no strided partition), then CSLS per target
+    block with a running top-10; three products in all, peak memory one 1,500 x block slab per step."""
+    q, t = unit(queries), unit(targets)
+    r_t_lists = []
+    r_s = np.empty(T, dtype=np.float32)
+    for j in range(0, T, block):
+        tb = t[j:j + block]
+        ct = tb @ q.T                                                  # block x Q, rows contiguous
+        r_s[j:j + block] = np.partition(ct, Q - K, axis=1)[:, Q - K:].mean(axis=1)
+        c = q @ tb.T                                                   # Q x block
+        r_t_lists.append(np.partition(c, c.shape[1] - K, axis=1)[:, c.shape[1] - K:])
+    r_t = np.partition(np.concatenate(r_t_lists, axis=1), -K, axis=1)[:, -K:].mean(axis=1)
+    best_i = np.empty((Q, 0), dtype=np.int64)
+    best_v = np.empty((Q, 0), dtype=np.float32)
+    for j in range(0, T, block):
+        s = 2 * (q @ t[j:j + block].T) - r_t[:, None] - r_s[None, j:j + block]
+        i, v = top_sorted(s, TOP)
+        best_i = np.concatenate([best_i, i + j], axis=1)
+        best_v = np.concatenate([best_v, v], axis=1)
+        i, v = top_sorted(best_v, TOP)
+        best_i, best_v = np.take_along_axis(best_i, i, axis=1), v
+    return best_i, best_v
 
 
 def nn_top10(queries, targets):
@@ -91,9 +117,11 @@ def main():
         "blas": blas_info(),
         "env": {k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS", "OMP", "MKL"))},
         "csls_top10": timed(csls_top10, queries, targets),
+        "csls_top10_blocked": timed(csls_top10_blocked, queries, targets),
         "nn_top10": timed(nn_top10, queries, targets),
         "product_1500x20000x300": timed(product, queries, targets),
     }
+    result["csls_best_median_s"] = min(result["csls_top10"]["median_s"], result["csls_top10_blocked"]["median_s"])
     json.dump(result, sys.stdout, indent=1)
     print()
 

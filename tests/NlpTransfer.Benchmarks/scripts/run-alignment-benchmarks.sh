@@ -8,7 +8,7 @@ out=${1:-/tmp/nlpt-alignment-bench}
 mkdir -p "$out"
 flock /tmp/nlpt-bench.lock bash -c "
   dotnet run -c Release --project tests/NlpTransfer.Benchmarks -- --filter '*AlignmentBenchmarks*' --artifacts '$out/dotnet' &&
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 tests/NlpTransfer.Benchmarks/scripts/csls_bli_numpy.py > '$out/numpy.json'
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE REPEATS=${REPEATS:-3} /usr/bin/python3 tests/NlpTransfer.Benchmarks/scripts/csls_bli_numpy.py > '$out/numpy.json'
 "
 cat "$out"/dotnet/results/*AlignmentBenchmarks*-report-github.md
 cat "$out/numpy.json"
