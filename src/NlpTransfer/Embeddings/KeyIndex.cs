@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NlpTransfer.Embeddings;
 
 /// <summary>
@@ -28,6 +30,7 @@ internal sealed class KeyIndex
     /// pair (later row, first row) is added to <paramref name="duplicates"/>, or, when that is null, the build stops
     /// at the first and returns null.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static KeyIndex? Build(string[] keys, List<(int Row, int FirstRow)>? duplicates)
     {
         int size = 16;

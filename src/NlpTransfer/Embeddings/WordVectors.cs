@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Numerics.Tensors;
 
@@ -185,6 +186,7 @@ public sealed partial class WordVectors : IDisposable
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void NormsOfRows(ReadOnlySpan<float> matrix, int dimensions, float[] norms, int first, int end)
     {
         for (int i = first; i < end; i++)
