@@ -127,12 +127,8 @@ internal static class NativeVectorFile
             }
         }
 
-        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        bool distinct = true;
-        for (int i = 0; i < keys.Length && distinct; i++)
-        {
-            distinct = index.TryAdd(keys[i], i);
-        }
+        var index = KeyIndex.Build(keys, duplicates: null);
+        bool distinct = index is not null;
 
         var norms = new float[count];
         MemoryMarshal.Cast<byte, float>(input.Slice(layout.NormsOffset, count * sizeof(float))).CopyTo(norms);
@@ -158,7 +154,7 @@ internal static class NativeVectorFile
                 }
 
                 var storage = new MappedVectorStorage(file, layout.MatrixOffset, count * dimensions);
-                return new WordVectors(keys, index, storage, dimensions, subwords: null, source, report, norms);
+                return new WordVectors(keys, index!, storage, dimensions, subwords: null, source, report, norms);
             }
             catch
             {
