@@ -9,12 +9,15 @@ internal static class CliApp
     public const int BadInput = 1;
     public const int UsageError = 2;
 
-    /// <summary>The IO of the command running now; commands read it rather than the static console.</summary>
-    public static CliIO IO { get; private set; } = CliIO.Standard;
+    // Per async flow, so that tests can run several commands in-process at once without crossing their output.
+    private static readonly AsyncLocal<CliIO?> Current = new();
+
+    /// <summary>The IO of the command running now in this async flow; commands read it rather than the static console.</summary>
+    public static CliIO IO => Current.Value ?? CliIO.Standard;
 
     public static int Run(string[] args, CliIO io)
     {
-        IO = io;
+        Current.Value = io;
         var app = new CommandApp();
         app.Configure(config =>
         {

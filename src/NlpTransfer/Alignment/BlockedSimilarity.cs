@@ -15,6 +15,7 @@ internal static class BlockedSimilarity
 {
     private const int RowBlock = 256;
     private const int ColumnBlock = 2048;
+    private const int FusedColumnBlock = 512;
 
     /// <summary>
     /// Scans every score once. Returns the top <paramref name="rowK"/> columns of every row (null when 0) and the top
@@ -64,6 +65,93 @@ internal static class BlockedSimilarity
         }
 
         return (rowStates[0], columnStates[0]);
+    }
+
+    /// <summary>
+    /// CSLS retrieval of every row of A among the rows of B in a single pass over the scores, when A is the whole
+    /// source side: column blocks of B are processed against all rows of A at once, so each block's r_S is complete
+    /// before its scores are ranked (r_T is constant along a row and is subtracted at the end). Returns null when the
+    /// all-rows tile (aRows × one column block) would exceed the memory budget; the caller then makes two passes.
+    /// </summary>
+    /// <returns>The top <paramref name="topK"/> of 2cos − r_S per row (subtract <c>RowTerms</c> for CSLS), r_T per row, r_S per column.</returns>
+    public static (TopKState Ranking, float[] RowTerms, float[] ColumnTerms)? CslsSinglePass(
+        float[] a, int aRows, float[] b, int bRows, int dimensions, int neighbors, int topK)
+    {
+        // All rows × 512 columns per thread (3 MB for 1,500 rows) stays in L2/L3 across the two sweeps.
+        const long TileBudget = 16L << 20; // floats per thread: 64 MB
+        int block = (int)Math.Min(FusedColumnBlock, TileBudget / Math.Max(1, aRows)) / 8 * 8;
+        if (block < 64)
+        {
+            return null;
+        }
+
+        int rowNeighbors = Math.Min(neighbors, bRows), columnNeighbors = Math.Min(neighbors, aRows);
+        topK = Math.Min(topK, bRows);
+        long work = (long)aRows * bRows * dimensions;
+        int parts = work < (1L << 22) ? 1 : Math.Max(1, Math.Min(Environment.ProcessorCount, (bRows + block - 1) / block));
+        int chunk = (bRows + parts - 1) / parts;
+        var rankings = new TopKState[parts];
+        var rowLists = new TopKState[parts];
+        var columnTerms = new float[bRows];
+
+        Parallel.For(0, parts, part =>
+        {
+            int start = part * chunk, end = Math.Min(bRows, start + chunk);
+            var ranking = new TopKState(aRows, topK);
+            var rows = new TopKState(aRows, rowNeighbors);
+            var tile = new float[(long)aRows * block];
+            var columnPenalty = new float[block];
+            for (int j0 = start; j0 < end; j0 += block)
+            {
+                int m = Math.Min(block, end - j0);
+                for (int i0 = 0; i0 < aRows; i0 += RowBlock)
+                {
+                    int n = Math.Min(RowBlock, aRows - i0);
+                    MatrixProduct.MultiplyTransposed(
+                        a.AsSpan(i0 * dimensions, n * dimensions), n, b.AsSpan(j0 * dimensions, m * dimensions), m, dimensions,
+                        tile.AsSpan(i0 * m, n * m), MatrixProduct.KernelFor(n, m, dimensions), maxThreads: 1);
+                }
+
+                // r_T lists and this block's complete r_S lists from the cosines.
+                var columns = new TopKState(m, columnNeighbors);
+                for (int i = 0; i < aRows; i++)
+                {
+                    ReadOnlySpan<float> row = tile.AsSpan(i * m, m);
+                    FoldRow(row, i, j0, rows);
+                    FoldColumns(row, i, 0, columns);
+                }
+
+                for (int j = 0; j < m; j++)
+                {
+                    columnPenalty[j] = columns.Mean(j);
+                    columnTerms[j0 + j] = columnPenalty[j];
+                }
+
+                // Rank by 2cos − r_S(y), computed on the fly.
+                ReadOnlySpan<float> penalty = columnPenalty.AsSpan(0, m);
+                for (int i = 0; i < aRows; i++)
+                {
+                    FoldRowCsls(tile.AsSpan(i * m, m), penalty, i, j0, ranking);
+                }
+            }
+
+            rankings[part] = ranking;
+            rowLists[part] = rows;
+        });
+
+        for (int p = 1; p < parts; p++)
+        {
+            rankings[0].Merge(rankings[p]);
+            rowLists[0].Merge(rowLists[p]);
+        }
+
+        var rowTerms = new float[aRows];
+        for (int i = 0; i < aRows; i++)
+        {
+            rowTerms[i] = rowLists[0].Mean(i);
+        }
+
+        return (rankings[0], rowTerms, columnTerms);
     }
 
     private static void ProcessTile(
@@ -135,6 +223,44 @@ internal static class BlockedSimilarity
             if (scores[j] > threshold)
             {
                 state.Insert(row, scores[j], columnOffset + j);
+                threshold = state.Thresholds[row];
+            }
+        }
+    }
+
+    // Like FoldRow for the scores 2·cos − penalty[j], without writing them back (same float operations as the
+    // vector path, so the scalar re-computation on insertion gives the identical value).
+    private static void FoldRowCsls(ReadOnlySpan<float> cosines, ReadOnlySpan<float> penalty, int row, int columnOffset, TopKState state)
+    {
+        float threshold = state.Thresholds[row];
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var two = Vector256.Create(2f);
+            for (; j + 8 <= cosines.Length; j += 8)
+            {
+                Vector256<float> scores = Vector256.Subtract(Vector256.Multiply(two, Vector256.Create(cosines.Slice(j, 8))), Vector256.Create(penalty.Slice(j, 8)));
+                uint mask = Vector256.GreaterThan(scores, Vector256.Create(threshold)).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    int bit = BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    float value = scores.GetElement(bit);
+                    if (value > threshold)
+                    {
+                        state.Insert(row, value, columnOffset + j + bit);
+                        threshold = state.Thresholds[row];
+                    }
+                }
+            }
+        }
+
+        for (; j < cosines.Length; j++)
+        {
+            float value = 2f * cosines[j] - penalty[j];
+            if (value > threshold)
+            {
+                state.Insert(row, value, columnOffset + j);
                 threshold = state.Thresholds[row];
             }
         }

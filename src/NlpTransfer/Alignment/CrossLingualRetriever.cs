@@ -171,6 +171,11 @@ public sealed class CrossLingualRetriever
             return ToResult(nn, count, k, null);
         }
 
+        if (sourceRows is not null && IsEverySourceRow(sourceRows) && TrySinglePass(queries, k) is { } single)
+        {
+            return single;
+        }
+
         var terms = EnsureNeighborhoods();
         float[] queryTerms;
         if (sourceRows is not null)
@@ -194,6 +199,52 @@ public sealed class CrossLingualRetriever
         // r_T(x) is constant along a query's row, so the ranking uses 2cos − r_S(y) and r_T is subtracted afterwards.
         var (csls, _) = BlockedSimilarity.Scan(queries, count, _target, TargetCount, Dimensions, k, 0, 2f, null, terms.Target);
         return ToResult(csls, count, k, queryTerms);
+    }
+
+    // All source rows in order: the query set is the source side itself, so CSLS can run in one pass.
+    private bool IsEverySourceRow(IReadOnlyList<int> rows)
+    {
+        if (rows.Count != SourceCount)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (rows[i] != i)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private RetrievalResult? TrySinglePass(float[] queries, int k)
+    {
+        lock (_gate)
+        {
+            if (_neighborhoods.Source is not null)
+            {
+                return null;
+            }
+        }
+
+        var single = BlockedSimilarity.CslsSinglePass(queries, SourceCount, _target, TargetCount, Dimensions, CslsNeighbors, k);
+        if (single is not { } result)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            if (_neighborhoods.Source is null)
+            {
+                _neighborhoods.Set(result.RowTerms, result.ColumnTerms);
+            }
+        }
+
+        return ToResult(result.Ranking, SourceCount, k, result.RowTerms);
     }
 
     private static RetrievalResult ToResult(TopKState? state, int count, int k, float[]? queryTerms)

@@ -393,7 +393,13 @@ internal static class TextVectorReader
                 throw new InvalidDataException($"{name}:{lineNumber}: expected a word in UTF-8, found invalid bytes");
             }
 
-            ParseValues(name, lineNumber, line[wordEnd..], matrix.AsSpan((int)row * dimensions, dimensions));
+            var values = line[wordEnd..];
+            var destination = matrix.AsSpan((int)row * dimensions, dimensions);
+            if (!Utf8Float.TryParseRow(values, destination))
+            {
+                ParseValues(name, lineNumber, values, destination);
+            }
+
             row++;
         }
     }

@@ -44,6 +44,109 @@ internal static class Utf8Float
         return float.IsFinite(value) ? Status.Ok : Status.NotFinite;
     }
 
+    /// <summary>
+    /// Parses a whole row of exactly <paramref name="destination"/>.Length numbers separated by spaces or tabs, on the
+    /// fast path only. Returns false on anything else (a long significand, a far exponent, a bad token, a wrong count):
+    /// the caller then parses the row again with <see cref="Parse"/>, which gives the exact value or the exact error.
+    /// </summary>
+    public static unsafe bool TryParseRow(ReadOnlySpan<byte> text, Span<float> destination)
+    {
+        fixed (byte* start = text)
+        fixed (float* pow = PowersOfTen)
+        fixed (float* output = destination)
+        {
+            byte* p = start;
+            byte* end = start + text.Length;
+            int count = destination.Length;
+            for (int j = 0; j < count; j++)
+            {
+                while (p < end && (*p == (byte)' ' || *p == (byte)'\t'))
+                {
+                    p++;
+                }
+
+                bool negative = false;
+                if (p < end && *p == (byte)'-')
+                {
+                    negative = true;
+                    p++;
+                }
+
+                ulong significand = 0;
+                byte* digitsStart = p;
+                uint digit;
+                while (p < end && (digit = (uint)(*p - (byte)'0')) <= 9)
+                {
+                    significand = significand * 10 + digit;
+                    p++;
+                }
+
+                int scale = 0;
+                int digits = (int)(p - digitsStart);
+                if (p < end && *p == (byte)'.')
+                {
+                    p++;
+                    byte* fractionStart = p;
+                    while (p < end && (digit = (uint)(*p - (byte)'0')) <= 9)
+                    {
+                        significand = significand * 10 + digit;
+                        p++;
+                    }
+
+                    scale = (int)(p - fractionStart);
+                    digits += scale;
+                }
+
+                if (digits == 0 || digits > 19 || significand > (1UL << 24))
+                {
+                    return false;
+                }
+
+                int power = -scale;
+                if (p < end && (*p | 0x20) == (byte)'e')
+                {
+                    p++;
+                    bool negativeExponent = false;
+                    if (p < end && (*p == (byte)'-' || *p == (byte)'+'))
+                    {
+                        negativeExponent = *p == (byte)'-';
+                        p++;
+                    }
+
+                    int exponent = 0;
+                    byte* exponentStart = p;
+                    while (p < end && (digit = (uint)(*p - (byte)'0')) <= 9 && p - exponentStart < 4)
+                    {
+                        exponent = exponent * 10 + (int)digit;
+                        p++;
+                    }
+
+                    if (p == exponentStart)
+                    {
+                        return false;
+                    }
+
+                    power += negativeExponent ? -exponent : exponent;
+                }
+
+                if ((p < end && *p != (byte)' ' && *p != (byte)'\t') || power < -10 || power > 10)
+                {
+                    return false;
+                }
+
+                float value = power < 0 ? significand / pow[-power] : significand * pow[power];
+                output[j] = negative ? -value : value;
+            }
+
+            while (p < end && (*p == (byte)' ' || *p == (byte)'\t'))
+            {
+                p++;
+            }
+
+            return p == end;
+        }
+    }
+
     /// <summary>Length of the token at the start of <paramref name="text"/>: up to a space, tab, CR, LF or the end.</summary>
     public static int TokenLength(ReadOnlySpan<byte> text)
     {

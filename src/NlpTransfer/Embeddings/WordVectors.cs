@@ -44,9 +44,10 @@ public sealed partial class WordVectors : IDisposable
     }
 
     // index: key → row for every key, built by the caller (loaders build it while dropping duplicates).
+    // norms: the row norms when the file stores them (native .ntv), so that opening does not touch the matrix.
     internal WordVectors(
         string[] keys, Dictionary<string, int> index, VectorStorage storage, int dimensions, FastTextSubwords? subwords,
-        WordVectorsSource? source, WordVectorLoadReport? report)
+        WordVectorsSource? source, WordVectorLoadReport? report, float[]? norms = null)
     {
         _keys = keys;
         _storage = storage;
@@ -56,8 +57,13 @@ public sealed partial class WordVectors : IDisposable
         LoadReport = report;
         _index = index;
         _spanIndex = _index.GetAlternateLookup<ReadOnlySpan<char>>();
-        _norms = new float[keys.Length];
-        ComputeNorms(_storage.Matrix, dimensions, _norms);
+        if (norms is null)
+        {
+            norms = new float[keys.Length];
+            ComputeNorms(_storage.Matrix, dimensions, norms);
+        }
+
+        _norms = norms;
     }
 
     /// <summary>Number of words (rows).</summary>
@@ -132,15 +138,15 @@ public sealed partial class WordVectors : IDisposable
         }
 
         int i = IndexOf(word);
-        if (Subwords is not null)
-        {
-            return Subwords.BuildVector(word, i, destination);
-        }
-
         if (i >= 0)
         {
             this[i].CopyTo(destination);
             return true;
+        }
+
+        if (Subwords is not null)
+        {
+            return Subwords.BuildVector(word, destination);
         }
 
         destination.Clear();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using Microsoft.ML.OnnxRuntime;
+using NlpTransfer.Text;
 
 namespace NlpTransfer.Encoders;
 
@@ -60,6 +61,32 @@ public sealed partial class OnnxBertEncoder
     }
 
     /// <summary>
+    /// The number of tokens the model sees for <paramref name="text"/> under the encoder's settings: word pieces plus
+    /// [CLS] and [SEP], at most <see cref="MaxSequenceLength"/> with truncation; with windows, the tokens of all windows.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public int CountTokens(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var total = _tokenizer.CountTokens(text) + 2;
+        if (total <= MaxSequenceLength)
+        {
+            return total;
+        }
+
+        if (Options.LongText == LongTextStrategy.Truncate)
+        {
+            return MaxSequenceLength;
+        }
+
+        var width = MaxSequenceLength - 2;
+        var step = width - Options.WindowOverlap;
+        var windows = 1 + (total - 2 - width + step - 1) / step;
+        return windows * MaxSequenceLength;
+    }
+
+    /// <summary>
     /// Runs one already tokenized sequence (with its [CLS]/[SEP]) and writes the hidden state of every token into
     /// <paramref name="destination"/>: inputIds.Length × <see cref="Dimensions"/>, row-major. For span heads
     /// (question answering), which need one state per token rather than one vector per text.
@@ -104,29 +131,70 @@ public sealed partial class OnnxBertEncoder
         states.CopyTo(destination);
     }
 
-    private void RunAll(SequencePlan plan, float[] pooled)
+    /// <summary>
+    /// Runs one window from <see cref="Tokenizer"/> (<see cref="WordPieceTokenizer.EncodeWindows"/> or
+    /// <see cref="WordPieceTokenizer.EncodePair"/>) and writes the hidden state of every token: window.Length ×
+    /// <see cref="Dimensions"/>, row-major; row t belongs to token t, whose span in the original text the window's
+    /// CharStarts/CharLengths give.
+    /// </summary>
+    /// <exception cref="ArgumentException">The window is longer than <see cref="MaxSequenceLength"/> or destination has the wrong length.</exception>
+    public void EncodeTokenStates(EncodedWindow window, Span<float> destination)
     {
-        var batchSize = Options.BatchSize;
-        var batches = (plan.Count + batchSize - 1) / batchSize;
-        if (Options.ConcurrentBatches == 1 || batches == 1)
-        {
-            for (var b = 0; b < batches; b++)
-            {
-                RunBatch(plan, b, pooled);
-            }
-
-            return;
-        }
-
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.ConcurrentBatches };
-        Parallel.For(0, batches, parallel, b => RunBatch(plan, b, pooled));
+        ArgumentNullException.ThrowIfNull(window);
+        EncodeTokenStates(window.InputIds.Span, window.TokenTypeIds.Span, destination);
     }
 
-    private void RunBatch(SequencePlan plan, int batch, float[] pooled)
+    private void RunAll(SequencePlan plan, float[] pooled)
     {
-        var first = batch * Options.BatchSize;
-        var rows = Math.Min(Options.BatchSize, plan.Count - first);
+        // Fewer sequences than the workers can take at full batch size: smaller batches, so that every worker runs one.
+        var workers = Options.ConcurrentBatches;
+        var batchSize = Math.Max(1, Math.Min(Options.BatchSize, (plan.Count + workers - 1) / workers));
 
+        // Batch boundaries in the length-sorted order: a batch closes at batchSize rows, or before the padded
+        // tokens (rows × longest) would pass MaxBatchTokens; a single sequence always forms a batch.
+        var starts = ArrayPool<int>.Shared.Rent(plan.Count + 1);
+        try
+        {
+            var batches = 0;
+            var rows = 0;
+            for (var i = 0; i < plan.Count; i++)
+            {
+                var longest = plan.Lengths[plan.Order[i]];
+                if (rows > 0 && (rows == batchSize || (long)(rows + 1) * longest > Options.MaxBatchTokens))
+                {
+                    rows = 0;
+                }
+
+                if (rows == 0)
+                {
+                    starts[batches++] = i;
+                }
+
+                rows++;
+            }
+
+            starts[batches] = plan.Count;
+            if (workers == 1 || batches == 1)
+            {
+                for (var b = 0; b < batches; b++)
+                {
+                    RunBatch(plan, starts[b], starts[b + 1] - starts[b], pooled);
+                }
+
+                return;
+            }
+
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
+            Parallel.For(0, batches, parallel, b => RunBatch(plan, starts[b], starts[b + 1] - starts[b], pooled));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(starts);
+        }
+    }
+
+    private void RunBatch(SequencePlan plan, int first, int rows, float[] pooled)
+    {
         // The order is ascending by length, so the last sequence of a batch is its longest.
         var columns = plan.Lengths[plan.Order[first + rows - 1]];
         var cells = rows * columns;

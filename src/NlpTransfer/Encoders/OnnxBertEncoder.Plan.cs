@@ -1,4 +1,5 @@
 using System.Buffers;
+using NlpTransfer.Text;
 
 namespace NlpTransfer.Encoders;
 
@@ -77,7 +78,7 @@ public sealed partial class OnnxBertEncoder
         }
 
         /// <summary>Windows of maxLength − 2 word pieces advancing by (that − overlap); the last window ends at the text's end.</summary>
-        private static void AddWindows(Builder builder, TemporaryTokenizer tokenizer, string text, int pieces, int maxLength, int overlap, int owner)
+        private static void AddWindows(Builder builder, WordPieceTokenizer tokenizer, string text, int pieces, int maxLength, int overlap, int owner)
         {
             var total = pieces + 2;
             var buffer = ArrayPool<long>.Shared.Rent(3 * total);

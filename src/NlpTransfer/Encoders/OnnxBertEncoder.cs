@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using NlpTransfer.Text;
 
 namespace NlpTransfer.Encoders;
 
@@ -24,14 +25,14 @@ public sealed partial class OnnxBertEncoder : IDocumentEncoder, IDisposable
     private readonly InferenceSession _session;
     private readonly SessionOptions _sessionOptions;
     private readonly RunOptions _runOptions;
-    private readonly TemporaryTokenizer _tokenizer;
+    private readonly WordPieceTokenizer _tokenizer;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
     private readonly bool _hasTokenTypeIds;
     private bool _disposed;
 
     private OnnxBertEncoder(
-        InferenceSession session, SessionOptions sessionOptions, TemporaryTokenizer tokenizer, bool hasTokenTypeIds,
+        InferenceSession session, SessionOptions sessionOptions, WordPieceTokenizer tokenizer, bool hasTokenTypeIds,
         string outputName, int dimensions, int maxSequenceLength, OnnxEncoderOptions options, string modelSha256)
     {
         _session = session;
@@ -51,7 +52,10 @@ public sealed partial class OnnxBertEncoder : IDocumentEncoder, IDisposable
         var longText = options.LongText == LongTextStrategy.Truncate
             ? $"truncate-{maxSequenceLength}"
             : $"windows-{maxSequenceLength}-{options.WindowOverlap}";
-        Identity = $"{options.ModelName}/{options.Pooling.ToString().ToLowerInvariant()}/{normalization}/{longText}@sha256:{modelSha256[..16]}";
+        var casing = tokenizer.Options.LowerCase && tokenizer.Options.StripAccents
+            ? string.Empty
+            : $"/lowercase-{tokenizer.Options.LowerCase.ToString().ToLowerInvariant()}-strip-accents-{tokenizer.Options.StripAccents.ToString().ToLowerInvariant()}";
+        Identity = $"{options.ModelName}/{options.Pooling.ToString().ToLowerInvariant()}/{normalization}/{longText}{casing}@sha256:{modelSha256[..16]}";
     }
 
     /// <inheritdoc />
@@ -75,6 +79,12 @@ public sealed partial class OnnxBertEncoder : IDocumentEncoder, IDisposable
 
     /// <summary>The number of entries in the vocabulary.</summary>
     public int VocabularySize => _tokenizer.VocabularySize;
+
+    /// <summary>
+    /// The tokenizer built from the model's vocabulary: span heads use it for question/context pairs
+    /// (<see cref="WordPieceTokenizer.EncodePair"/>) and pass the windows to <see cref="EncodeTokenStates(EncodedWindow, Span{float})"/>.
+    /// </summary>
+    public WordPieceTokenizer Tokenizer => _tokenizer;
 
     /// <summary>Creates an encoder from a model file and its vocab.txt.</summary>
     /// <param name="modelPath">An ONNX BERT-family model.</param>
@@ -147,7 +157,7 @@ public sealed partial class OnnxBertEncoder : IDocumentEncoder, IDisposable
         {
             var (hasTokenTypeIds, outputName, dimensions) = DescribeModel(session, modelSource);
             var facts = OnnxModelInspector.Inspect(model, InputIdsName);
-            var tokenizer = TemporaryTokenizer.Create(vocab);
+            var tokenizer = WordPieceTokenizer.Create(vocab, options.Tokenizer);
             if (facts.WordEmbeddingRows is { } rows && rows != tokenizer.VocabularySize)
             {
                 throw new InvalidDataException(
@@ -203,6 +213,7 @@ public sealed partial class OnnxBertEncoder : IDocumentEncoder, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ModelName, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxBatchTokens, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ConcurrentBatches, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.WindowOverlap, nameof(options));

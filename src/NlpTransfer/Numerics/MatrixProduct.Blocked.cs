@@ -13,7 +13,7 @@ internal static partial class MatrixProduct
 {
     private const int MR = 6;     // rows of A per micro-tile: 6 × 2 accumulators + 2 B loads + 1 broadcast = 15 ymm
     private const int NR = 16;    // columns of C per micro-tile: two 8-float vectors
-    private const int KC = 256;   // depth per panel: an MR × KC sliver of A (6 KB) and KC × NR of B (16 KB) fit L1
+    private const int KC = 320;   // depth per panel: an MR × KC sliver of A (7.5 KB) and KC × NR of B (20 KB) fit L1; 300-d vectors take one panel
     private const int MC = 96;    // rows of A per packed block: 96 KB, held in L2
     private const int NC = 2048;  // columns of C per packed B panel: 2 MB, held in L2/L3
 

@@ -205,7 +205,7 @@ public sealed partial class WordPieceTokenizer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
         using var pieces = new PieceList(Math.Min(maxLength, text.Length + 2));
-        Collect(text, maxLength - 2, pieces);
+        Collect(text, maxLength - 2, pieces, withOffsets: false);
         int count = pieces.Count + 2;
         RequireLength(ids.Length, count, nameof(ids));
         RequireLength(typeIds.Length, count, nameof(typeIds));
@@ -227,9 +227,10 @@ public sealed partial class WordPieceTokenizer
     /// <summary>
     /// Appends the pieces of <paramref name="text"/> to <paramref name="pieces"/> until <paramref name="limit"/>
     /// pieces are there. Chunks are sized to the pieces still wanted, so a 1 MB text truncated to 128 tokens reads
-    /// only its first few thousand characters.
+    /// only its first few thousand characters. Without offsets, pieces get start and length 0 and the library is
+    /// asked for ids only.
     /// </summary>
-    private void Collect(ReadOnlySpan<char> text, int limit, PieceList pieces)
+    private void Collect(ReadOnlySpan<char> text, int limit, PieceList pieces, bool withOffsets = true)
     {
         if (text.IsEmpty || limit <= 0)
         {
@@ -246,6 +247,17 @@ public sealed partial class WordPieceTokenizer
             position = end;
             if (normalized.Length == 0)
             {
+                continue;
+            }
+
+            if (!withOffsets)
+            {
+                IReadOnlyList<int> ids = _inner.EncodeToIds(normalized.Chars, considerPreTokenization: true, considerNormalization: false);
+                for (int t = 0; t < ids.Count && pieces.Count < limit; t++)
+                {
+                    pieces.Add(ids[t], 0, 0);
+                }
+
                 continue;
             }
 

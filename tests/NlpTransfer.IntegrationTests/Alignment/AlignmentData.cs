@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using NlpTransfer.Embeddings;
 
@@ -23,31 +22,10 @@ internal static class AlignmentData
         {
             if (!Vectors.TryGetValue(path, out var vectors))
             {
-                Vectors[path] = vectors = ReadWord2VecText(path);
+                Vectors[path] = vectors = WordVectors.Load(path);
             }
 
             return vectors;
         }
-    }
-
-    // Until WordVectors.Load lands from the word-vectors issue: a plain word2vec text reader.
-    private static WordVectors ReadWord2VecText(string path)
-    {
-        using var reader = new StreamReader(path);
-        string[] header = reader.ReadLine()!.Split(' ');
-        int count = int.Parse(header[0], CultureInfo.InvariantCulture), dimensions = int.Parse(header[1], CultureInfo.InvariantCulture);
-        var keys = new List<string>(count);
-        var matrix = new float[count * dimensions];
-        for (int i = 0; i < count; i++)
-        {
-            string[] parts = reader.ReadLine()!.TrimEnd().Split(' ');
-            keys.Add(parts[0]);
-            for (int d = 0; d < dimensions; d++)
-            {
-                matrix[i * dimensions + d] = float.Parse(parts[d + 1], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return WordVectors.FromMatrix(keys, matrix, dimensions);
     }
 }

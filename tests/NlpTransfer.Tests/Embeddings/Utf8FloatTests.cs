@@ -83,4 +83,47 @@ public sealed class Utf8FloatTests
         status.Should().Be(expected);
         consumed.Should().Be(text.Length);
     }
+
+    [Fact]
+    public void TryParseRow_RandomRows_AcceptedRowsEqualFloatParse()
+    {
+        var random = new Random(99);
+        int accepted = 0;
+        for (int n = 0; n < 20_000; n++)
+        {
+            var values = new string[random.Next(1, 8)];
+            for (int j = 0; j < values.Length; j++)
+            {
+                double x = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-12, 8));
+                values[j] = x.ToString(random.Next(4) switch { 0 => "E4", 1 => "G6", 2 => "F3", _ => "R" }, CultureInfo.InvariantCulture);
+            }
+
+            string row = " " + string.Join(random.Next(2) == 0 ? " " : "\t", values) + (random.Next(2) == 0 ? " " : "");
+            var destination = new float[values.Length];
+
+            if (!Utf8Float.TryParseRow(Encoding.ASCII.GetBytes(row), destination))
+            {
+                continue;
+            }
+
+            accepted++;
+            for (int j = 0; j < values.Length; j++)
+            {
+                BitConverter.SingleToInt32Bits(destination[j]).Should().Be(
+                    BitConverter.SingleToInt32Bits(float.Parse(values[j], CultureInfo.InvariantCulture)), values[j]);
+            }
+        }
+
+        accepted.Should().BeGreaterThan(2_000);
+    }
+
+    [Theory]
+    [InlineData(" 1 2", 3)]
+    [InlineData(" 1 2 3 4", 3)]
+    [InlineData(" 1 x 3", 3)]
+    [InlineData(" 1 2 3\r", 3)]
+    public void TryParseRow_WrongCountOrToken_ReturnsFalse(string row, int count)
+    {
+        Utf8Float.TryParseRow(Encoding.ASCII.GetBytes(row), new float[count]).Should().BeFalse();
+    }
 }

@@ -181,6 +181,36 @@ public sealed class OnnxBertEncoderTests(MiniLmFixture fixture)
     }
 
     [Fact]
+    public void Encode_AccentedText_EqualsUnaccentedText()
+    {
+        // Arrange: reference BERT uncased strips accents (the peer package does not and gets [UNK]).
+        var accented = _encoder.Encode("a naïve café résumé");
+
+        // Act
+        var plain = _encoder.Encode("a naive cafe resume");
+
+        // Assert
+        accented.Should().Equal(plain, (a, e) => Math.Abs(a - e) < 1e-6f);
+    }
+
+    [Fact]
+    public void EncodeTokenStates_PairWindowFromTokenizer_GivesOneStatePerToken()
+    {
+        // Arrange
+        var window = _encoder.Tokenizer.EncodePair("who wrote it ?", "it was written by someone .", 64, 16)[0];
+        var states = new float[window.Length * 384];
+
+        // Act
+        _encoder.EncodeTokenStates(window, states);
+
+        // Assert: segment ids matter, so the states differ from those of the same ids all in segment 0.
+        var segmentZero = new float[window.Length * 384];
+        _encoder.EncodeTokenStates(window.InputIds.Span, new long[window.Length], segmentZero);
+        states.Should().OnlyContain(x => float.IsFinite(x));
+        states.Should().NotEqual(segmentZero);
+    }
+
+    [Fact]
     public void Encode_EmptyList_WritesNothingAndReturns()
     {
         // Arrange
@@ -236,8 +266,9 @@ public sealed class OnnxBertEncoderTests(MiniLmFixture fixture)
     {
         // Arrange
         using var parallel = MiniLmEncoder.Create(new OnnxEncoderOptions { BatchSize = 2, ConcurrentBatches = 2, IntraOpThreads = 1 });
+        using var sequential = MiniLmEncoder.Create(new OnnxEncoderOptions { ConcurrentBatches = 1, IntraOpThreads = 2 });
         var expected = new float[PeerSafeTexts.Length * 384];
-        _encoder.Encode(PeerSafeTexts, expected);
+        sequential.Encode(PeerSafeTexts, expected);
 
         // Act: two callers at once, each splitting its texts over two concurrent batches.
         var results = Enumerable.Range(0, 2).AsParallel().Select(_ =>
@@ -252,6 +283,22 @@ public sealed class OnnxBertEncoderTests(MiniLmFixture fixture)
         {
             actual.Should().Equal(expected, (a, e) => Math.Abs(a - e) < 1e-5f);
         }
+    }
+
+    [Fact]
+    public void Encode_TokenBudgetSplitsBatches_GivesTheSameVectors()
+    {
+        // Arrange: a budget of 20 padded tokens forces batches of one or two sequences.
+        using var small = MiniLmEncoder.Create(new OnnxEncoderOptions { MaxBatchTokens = 20, ConcurrentBatches = 2 });
+        var expected = new float[PeerSafeTexts.Length * 384];
+        _encoder.Encode(PeerSafeTexts, expected);
+        var actual = new float[PeerSafeTexts.Length * 384];
+
+        // Act
+        small.Encode(PeerSafeTexts, actual);
+
+        // Assert
+        actual.Should().Equal(expected, (a, e) => Math.Abs(a - e) < 1e-5f);
     }
 
     [Fact]

@@ -211,6 +211,16 @@ public sealed class WordPieceTokenizerTests
     }
 
     [Fact]
+    public void CountTokensAndEncodeWindows_NullText_ThrowNamingTheParameter()
+    {
+        Action count = () => Tokenizer.CountTokens((string)null!);
+        Action windows = () => Tokenizer.EncodeWindows(null!, 8, 0);
+
+        count.Should().Throw<ArgumentNullException>().WithParameterName("text");
+        windows.Should().Throw<ArgumentNullException>().WithParameterName("text");
+    }
+
+    [Fact]
     public void CountTokens_AnyText_EqualsNumberOfPieces()
     {
         const string text = "unaffable naïve ΟΔΟΣ, 안 日本 x² don't";
