@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using NlpTransfer.Data;
 
 namespace NlpTransfer.Heads;
@@ -51,6 +52,7 @@ internal sealed class ClassificationObjective : ITrainingObjective
     /// <summary>Per class: the example weight (single-label) or the positive-term weight (multi-label).</summary>
     public ReadOnlySpan<float> ClassWeights => _classWeights;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ComputeLossAndGradient(ReadOnlySpan<int> examples, Span<float> gradient, Random? dropout)
     {
         gradient.Clear();
@@ -80,6 +82,7 @@ internal sealed class ClassificationObjective : ITrainingObjective
     }
 
     /// <summary>The feature rows of <paramref name="chunk"/>: a view of the training matrix when the indices are consecutive (full-batch passes), else a copy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<float> Gather(ReadOnlySpan<int> chunk, int dimensions)
     {
         bool consecutive = true;
@@ -101,6 +104,7 @@ internal sealed class ClassificationObjective : ITrainingObjective
         return _x;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double? EvaluateDev()
     {
         if (_dev is null || _dev.Count == 0)
@@ -142,6 +146,7 @@ internal sealed class ClassificationObjective : ITrainingObjective
     }
 
     /// <summary>Probabilities for <paramref name="rows"/> feature rows: softmax per row, or a sigmoid per class.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Predict(HeadNetwork network, ReadOnlySpan<float> parameters, ReadOnlySpan<float> features, int rows,
         Span<float> destination, bool multiLabel)
     {
@@ -169,6 +174,7 @@ internal sealed class ClassificationObjective : ITrainingObjective
     }
 
     /// <summary>Weighted cross-entropy w_y·(logΣexp z − z_y); writes w_y·(softmax(z) − e_y)/N into z.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SoftmaxLossAndGradient(Span<float> z, int label, float inverseCount)
     {
         float max = TensorPrimitives.Max(z);
@@ -193,6 +199,7 @@ internal sealed class ClassificationObjective : ITrainingObjective
     /// <summary>
     /// Mean over classes of pw_c·y·softplus(−z) + (1 − y)·softplus(z); writes its gradient /N into z.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SigmoidLossAndGradient(Span<float> z, ReadOnlySpan<float> target, float inverseCount)
     {
         double loss = 0;

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using NlpTransfer.Numerics;
 
 namespace NlpTransfer.Heads;
@@ -63,6 +64,7 @@ internal sealed class HeadNetwork
     /// Logits for <paramref name="rows"/> feature rows. <paramref name="hidden"/> (rows × H) receives the hidden
     /// activations after ReLU and dropout; with <paramref name="dropout"/> null no unit is dropped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, int rows, Span<float> hidden, Span<float> logits,
         Random? dropout, float dropoutRate)
     {
@@ -105,6 +107,7 @@ internal sealed class HeadNetwork
     /// Adds ∂loss/∂parameters to <paramref name="gradient"/> given ∂loss/∂logits. <paramref name="hidden"/> must hold
     /// the activations of the matching <see cref="Forward"/> call; <paramref name="hiddenGradient"/> is scratch (rows × H).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, int rows, ReadOnlySpan<float> hidden,
         ReadOnlySpan<float> logitGradient, Span<float> hiddenGradient, float dropoutRate, bool dropoutActive, Span<float> gradient)
     {
@@ -173,6 +176,7 @@ internal sealed class HeadNetwork
     /// C = A·Bᵀ. Narrow outputs (a few classes) use one dot product per cell: the blocked product pads B to 16-column
     /// panels, which for 2 or 4 classes would multiply the work several times over.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Multiply(ReadOnlySpan<float> a, int rows, ReadOnlySpan<float> b, int bRows, int depth, Span<float> c)
     {
         if (bRows >= 16)
