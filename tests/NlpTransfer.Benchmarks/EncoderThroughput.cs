@@ -101,6 +101,7 @@ public static class EncoderThroughput
             options = part switch
             {
                 "nospin" => options with { AllowSpinning = false },
+                _ when part.StartsWith('k') => options with { MaxBatchTokens = int.Parse(part[1..]) },
                 "basic" => options with { GraphOptimization = GraphOptimizationLevel.ORT_ENABLE_BASIC },
                 "ext" => options with { GraphOptimization = GraphOptimizationLevel.ORT_ENABLE_EXTENDED },
                 _ when part.StartsWith('t') && part.Contains('c') => options with

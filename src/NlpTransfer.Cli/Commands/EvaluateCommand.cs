@@ -13,7 +13,7 @@ internal sealed class EvaluateCommand : Command<EvaluateSettings>
         CliIO io = CliApp.IO;
         ClassificationHead head = ClassificationHead.Load(settings.Head);
         DatasetReadOptions readOptions = TrainingFeatures.ReadOptions(settings.Format, settings.TextColumn, settings.LabelColumn,
-            settings.SkipBadRows, settings.LabelLevel, settings.LabelSeparator);
+            settings.SkipBadRows, settings.LabelLevel, settings.LabelSeparator, settings.LabelNames);
         LabeledDataset data = TrainingFeatures.ReadDataset(settings.Test!, readOptions, io);
         if (data.Count == 0)
         {

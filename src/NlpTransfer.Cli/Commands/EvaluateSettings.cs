@@ -40,6 +40,10 @@ internal sealed class EvaluateSettings : JsonSettings
     [Description("Split CSV/TSV label cells on this character.")]
     public string? LabelSeparator { get; init; }
 
+    [CommandOption("--label-names <MAP>")]
+    [Description("Rename labels while reading, e.g. 0=negative,1=positive (SST-2).")]
+    public string? LabelNames { get; init; }
+
     [CommandOption("--skip-bad-rows")]
     [Description("Skip malformed rows instead of stopping.")]
     public bool SkipBadRows { get; init; }

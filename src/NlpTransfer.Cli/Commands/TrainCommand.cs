@@ -85,7 +85,7 @@ internal sealed class TrainCommand : Command<TrainSettings>
     }
 
     internal static DatasetReadOptions ReadOptions(TrainSettings settings) => TrainingFeatures.ReadOptions(
-        settings.Format, settings.TextColumn, settings.LabelColumn, settings.SkipBadRows, settings.LabelLevel, settings.LabelSeparator);
+        settings.Format, settings.TextColumn, settings.LabelColumn, settings.SkipBadRows, settings.LabelLevel, settings.LabelSeparator, settings.LabelNames);
 
     private static TrainingOptions Options(TrainSettings settings, bool multiLabel, int trainRows) => new()
     {

@@ -48,6 +48,10 @@ internal sealed class TrainSettings : JsonSettings
     [Description("Split CSV/TSV label cells on this character (multi-label data).")]
     public string? LabelSeparator { get; init; }
 
+    [CommandOption("--label-names <MAP>")]
+    [Description("Rename labels while reading, e.g. 0=negative,1=positive (SST-2).")]
+    public string? LabelNames { get; init; }
+
     [CommandOption("--skip-bad-rows")]
     [Description("Skip malformed rows (counted and reported) instead of stopping at the first.")]
     public bool SkipBadRows { get; init; }

@@ -116,8 +116,9 @@ internal static class TrainingFeatures
     };
 
     public static DatasetReadOptions ReadOptions(string format, string textColumn, string labelColumn, bool skipBadRows,
-        string labelLevel, string? labelSeparator) => new()
+        string labelLevel, string? labelSeparator, string? labelNames) => new()
     {
+        LabelNames = ParseLabelNames(labelNames),
         Format = ParseFormat(format),
         TextColumn = textColumn,
         LabelColumn = labelColumn,
@@ -125,6 +126,29 @@ internal static class TrainingFeatures
         LabelLevel = ParseLabelLevel(labelLevel),
         LabelSeparator = labelSeparator is { Length: 1 } s ? s[0] : null,
     };
+
+    /// <summary>Parses "0=negative,1=positive".</summary>
+    public static IReadOnlyDictionary<string, string>? ParseLabelNames(string? names)
+    {
+        if (string.IsNullOrEmpty(names))
+        {
+            return null;
+        }
+
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string pair in names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int equals = pair.IndexOf('=');
+            if (equals <= 0 || equals == pair.Length - 1)
+            {
+                throw new UserInputException($"--label-names expects 'old=new' pairs separated by commas, found '{pair}'.");
+            }
+
+            map[pair[..equals]] = pair[(equals + 1)..];
+        }
+
+        return map;
+    }
 
     /// <summary>Reads a dataset, reporting skipped rows on stderr.</summary>
     public static LabeledDataset ReadDataset(string path, DatasetReadOptions options, CliIO io)

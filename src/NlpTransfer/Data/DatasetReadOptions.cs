@@ -33,7 +33,14 @@ public sealed record DatasetReadOptions
     /// </summary>
     public char? LabelSeparator { get; init; }
 
+    /// <summary>
+    /// Renames labels after reading (and after <see cref="LabelLevel"/>), e.g. SST-2's "0" → "negative",
+    /// "1" → "positive"; labels not in the map are kept. Default null (no renaming).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? LabelNames { get; init; }
+
     /// <summary>A stable description of every option that changes what is read, used in feature-cache keys.</summary>
     internal string Signature =>
-        $"{Format}|{TextColumn}|{LabelColumn}|{SkipBadRows}|{LabelLevel}|{LabelLevelSeparator}|{LabelSeparator}";
+        $"{Format}|{TextColumn}|{LabelColumn}|{SkipBadRows}|{LabelLevel}|{LabelLevelSeparator}|{LabelSeparator}|" +
+        (LabelNames is null ? string.Empty : string.Join(",", LabelNames.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
 }

@@ -8,8 +8,8 @@ namespace NlpTransfer.Data;
 
 /// <summary>
 /// Encoder outputs for whole datasets, computed once and kept as files in a cache folder chosen by the caller,
-/// keyed by the encoder's <see cref="IDocumentEncoder.Identity"/>, the dataset file's SHA-256 and the reading
-/// options. Later epochs reuse the array in memory; later runs read the file. Thread-safe for distinct keys.
+/// keyed by the encoder's <see cref="IDocumentEncoder.Identity"/>, the dataset file's SHA-256 and the SHA-256 of
+/// the texts read from it (so options that change which texts are read change the key; label options do not). Later epochs reuse the array in memory; later runs read the file. Thread-safe for distinct keys.
 /// </summary>
 /// <remarks>
 /// File layout (little-endian): the 8 ASCII bytes <c>NLPTFEAT</c>, int32 version (1), int32 rows, int32 dimensions,
@@ -37,7 +37,7 @@ public sealed class FeatureCache
     /// when present, else encoded (in batches of 64, reporting the number of texts done) and stored.
     /// </summary>
     /// <param name="encoder">The encoder.</param>
-    /// <param name="dataset">The dataset; its SHA-256 and reading options are part of the key.</param>
+    /// <param name="dataset">The dataset; its file's SHA-256 and its texts' SHA-256 are part of the key.</param>
     /// <param name="fromCache">Whether the features were read from the cache.</param>
     /// <param name="progress">Receives the number of texts encoded so far; null for none.</param>
     /// <param name="cancellationToken">Cancels encoding between batches.</param>
@@ -47,7 +47,7 @@ public sealed class FeatureCache
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(dataset);
-        string key = $"{encoder.Identity}\n{dataset.Sha256}\n{dataset.ReadSignature}\n{dataset.Count}";
+        string key = $"{encoder.Identity}\n{dataset.Sha256}\n{dataset.TextsSha256}\n{dataset.Count}";
         string path = PathFor(dataset, key);
         float[]? cached = TryRead(path, key, dataset.Count, encoder.Dimensions);
         if (cached is not null)

@@ -71,8 +71,13 @@ public sealed partial class LabeledDataset
             }
         }
 
-        private static void AddDistinct(List<string> labels, string label)
+        private void AddDistinct(List<string> labels, string label)
         {
+            if (options.LabelNames is not null && options.LabelNames.TryGetValue(label, out string? renamed))
+            {
+                label = renamed;
+            }
+
             if (!labels.Contains(label))
             {
                 labels.Add(label);

@@ -65,8 +65,28 @@ public sealed partial class LabeledDataset
         return texts;
     }
 
-    /// <summary>The reading options that shaped this dataset, as a stable string (part of feature-cache keys).</summary>
+    /// <summary>The reading options that shaped this dataset, as a stable string.</summary>
     internal string ReadSignature { get; }
+
+    /// <summary>
+    /// SHA-256 of the texts as read, in order (part of feature-cache keys: reading options that change which texts
+    /// are read change it; options that only touch labels do not).
+    /// </summary>
+    internal string TextsSha256 => _textsSha256 ??= HashTexts(_examples);
+
+    private string? _textsSha256;
+
+    private static string HashTexts(LabeledExample[] examples)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (LabeledExample example in examples)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(example.Text));
+            hash.AppendData("\0"u8);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     /// <summary>Reads a labelled dataset from <paramref name="path"/>.</summary>
     /// <param name="path">The file to read (UTF-8).</param>

@@ -98,11 +98,8 @@ internal static class FastTextBinaryReader
         var keys = words.AsSpan(0, keep).ToArray();
         var vectors = GC.AllocateUninitializedArray<float>(keep * dimensions);
 
-        var dictionary = new Dictionary<string, int>(info.WordCount, StringComparer.Ordinal);
-        for (int id = 0; id < words.Length; id++)
-        {
-            dictionary.TryAdd(words[id], id);
-        }
+        // A word repeated in the dictionary (only possible through U+FFFD replacement) keeps its first id.
+        var dictionary = KeyIndex.Build(words, [])!;
 
         // Every dictionary word stays known to the subword model, also those that are not keys as written (cut by
         // MaxWords, renamed by lower-casing): their vectors are built from their own row as the CLI does.

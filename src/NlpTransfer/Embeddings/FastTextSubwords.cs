@@ -27,7 +27,7 @@ public sealed class FastTextSubwords
     private const uint FnvPrime = 16777619;
 
     private readonly float[] _input;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _dictionaryWords;
+    private readonly KeyIndex _dictionaryWords;
     private readonly bool _normalize;
 
     /// <param name="input">The input matrix: (words + buckets) rows of <paramref name="dimensions"/>, row-major.</param>
@@ -40,7 +40,7 @@ public sealed class FastTextSubwords
     /// <param name="normalize">Scale built vectors to unit length, as the owning vectors' rows are.</param>
     internal FastTextSubwords(
         float[] input, int dimensions, int wordCount, int bucketCount, int minN, int maxN,
-        Dictionary<string, int> dictionaryWords, bool normalize)
+        KeyIndex dictionaryWords, bool normalize)
     {
         _input = input;
         Dimensions = dimensions;
@@ -48,7 +48,7 @@ public sealed class FastTextSubwords
         BucketCount = bucketCount;
         MinN = minN;
         MaxN = maxN;
-        _dictionaryWords = dictionaryWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _dictionaryWords = dictionaryWords;
         _normalize = normalize;
     }
 
@@ -115,7 +115,7 @@ public sealed class FastTextSubwords
         AverageRaw(scratch, destination);
     }
 
-    private int DictionaryId(ReadOnlySpan<char> word) => _dictionaryWords.TryGetValue(word, out int id) ? id : -1;
+    private int DictionaryId(ReadOnlySpan<char> word) => _dictionaryWords.IndexOf(word);
 
     private void CollectRows(ReadOnlySpan<char> word, int id, List<int> rows)
     {

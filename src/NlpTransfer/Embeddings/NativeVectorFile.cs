@@ -118,30 +118,7 @@ internal static class NativeVectorFile
         int count = (int)Math.Min(layout.Count, options.MaxWords ?? long.MaxValue);
         int dimensions = layout.Dimensions;
 
-        var lengths = input.Slice(layout.KeyLengthsOffset, count * sizeof(int));
-        var keys = new string[count];
-        long at = layout.KeyBytesOffset;
-        long end = layout.KeyBytesOffset + layout.KeyBytesLength;
-        for (int i = 0; i < count; i++)
-        {
-            int length = BinaryPrimitives.ReadInt32LittleEndian(lengths[(i * 4)..]);
-            if (length < 0 || length > end - at)
-            {
-                throw new InvalidDataException($"{input.Name}: byte {layout.KeyLengthsOffset + i * 4L}: expected the byte length of key {i + 1} within the key block, found {length}");
-            }
-
-            try
-            {
-                keys[i] = StrictUtf8.GetString(input.Slice(at, length));
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new InvalidDataException($"{input.Name}: byte {at}: expected key {i + 1} in UTF-8, found invalid bytes");
-            }
-
-            at += length;
-        }
-
+        var keys = DecodeKeys(input, layout, count);
         if (options.LowercaseKeys)
         {
             for (int i = 0; i < keys.Length; i++)
@@ -150,12 +127,8 @@ internal static class NativeVectorFile
             }
         }
 
-        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        bool distinct = true;
-        for (int i = 0; i < keys.Length && distinct; i++)
-        {
-            distinct = index.TryAdd(keys[i], i);
-        }
+        var index = KeyIndex.Build(keys, duplicates: null);
+        bool distinct = index is not null;
 
         var norms = new float[count];
         MemoryMarshal.Cast<byte, float>(input.Slice(layout.NormsOffset, count * sizeof(float))).CopyTo(norms);
@@ -181,7 +154,7 @@ internal static class NativeVectorFile
                 }
 
                 var storage = new MappedVectorStorage(file, layout.MatrixOffset, count * dimensions);
-                return new WordVectors(keys, index, storage, dimensions, subwords: null, source, report, norms);
+                return new WordVectors(keys, index!, storage, dimensions, subwords: null, source, report, norms);
             }
             catch
             {
@@ -194,6 +167,72 @@ internal static class NativeVectorFile
         new BinaryCursor(input, layout.MatrixOffset).ReadFloats(matrix, "the matrix");
         return WordVectorsAssembler.Assemble(keys, matrix, dimensions, options, source, row => row + 1, layout.Count, count < layout.Count, clock);
     }
+
+    /// <summary>
+    /// Decodes the keys on all cores: a pass over the int32 lengths gives each slice its byte offset, then every slice
+    /// decodes its keys independently.
+    /// </summary>
+    private static string[] DecodeKeys(InputBuffer input, Layout layout, int count)
+    {
+        var keys = new string[count];
+        int slices = count < 4096 ? 1 : Environment.ProcessorCount * 4;
+        var starts = new long[slices];
+        var firstKey = new int[slices + 1];
+        long at = layout.KeyBytesOffset;
+        long end = layout.KeyBytesOffset + layout.KeyBytesLength;
+        int i = 0;
+        for (int s = 0; s < slices; s++)
+        {
+            firstKey[s] = i;
+            starts[s] = at;
+            int until = (int)((long)count * (s + 1) / slices);
+            for (; i < until; i++)
+            {
+                int length = KeyLength(input, layout, i);
+                if (length < 0 || length > end - at)
+                {
+                    throw new InvalidDataException($"{input.Name}: byte {layout.KeyLengthsOffset + i * 4L}: expected the byte length of key {i + 1} within the key block, found {length}");
+                }
+
+                at += length;
+            }
+        }
+
+        firstKey[slices] = count;
+        var errors = new InvalidDataException?[slices];
+        Parallel.For(0, slices, s =>
+        {
+            long offset = starts[s];
+            for (int k = firstKey[s]; k < firstKey[s + 1]; k++)
+            {
+                int length = KeyLength(input, layout, k);
+                try
+                {
+                    keys[k] = StrictUtf8.GetString(input.Slice(offset, length));
+                }
+                catch (DecoderFallbackException)
+                {
+                    errors[s] = new InvalidDataException($"{input.Name}: byte {offset}: expected key {k + 1} in UTF-8, found invalid bytes");
+                    return;
+                }
+
+                offset += length;
+            }
+        });
+
+        foreach (var error in errors)
+        {
+            if (error is not null)
+            {
+                throw error;
+            }
+        }
+
+        return keys;
+    }
+
+    private static int KeyLength(InputBuffer input, Layout layout, int key) =>
+        BinaryPrimitives.ReadInt32LittleEndian(input.Slice(layout.KeyLengthsOffset + key * 4L, 4));
 
     private sealed record Layout(
         long Count, int Dimensions, bool UnitRows, long KeyLengthsOffset, long KeyBytesOffset, long KeyBytesLength,

@@ -49,6 +49,7 @@ internal static class Utf8Float
     /// fast path only. Returns false on anything else (a long significand, a far exponent, a bad token, a wrong count):
     /// the caller then parses the row again with <see cref="Parse"/>, which gives the exact value or the exact error.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe bool TryParseRow(ReadOnlySpan<byte> text, Span<float> destination)
     {
         fixed (byte* start = text)

@@ -43,6 +43,11 @@ internal static class Word2VecBinaryReader
                 $"{name}:1: the header declares {count} rows of {dims} values, but the remaining {input.Length - position} bytes can hold at most {maxRows}");
         }
 
+        if (wanted * dims > Array.MaxLength)
+        {
+            throw new InvalidDataException($"{name}:1: {wanted} rows of {dims} values exceed the {Array.MaxLength} values one matrix can hold");
+        }
+
         int dimensions = (int)dims;
         int rows = (int)wanted;
         var keys = new string[rows];

@@ -11,8 +11,8 @@ public sealed partial class WordVectors
     // removes the (up to) three input rows from the best 5 + 3.
     private const int AnalogyCandidates = 5;
 
-    // Questions scored per call of the batched search, between progress reports.
-    private const int AnalogyBatch = 1024;
+    // Questions scored per call of the batched search, between progress reports: 16 query blocks, an even share per core.
+    private const int AnalogyBatch = 16 * QueryBlock;
 
     /// <summary>
     /// Correlation of the model's cosine similarities with human similarity judgements read from

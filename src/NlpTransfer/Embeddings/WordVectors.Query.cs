@@ -12,11 +12,11 @@ public sealed partial class WordVectors
     // ε of 3CosMul (Levy & Goldberg 2014, eq. 4): keeps the quotient finite when cos'(x, a) is 0.
     private const float CosMulEpsilon = 1e-6f;
 
-    // Queries per block of the batched search: the block's rows of A stay in L1 while a vocabulary chunk streams past.
-    private const int QueryBlock = 64;
+    // Queries per block of the batched search: one packed A block of the blocked product (MC = 96 rows).
+    private const int QueryBlock = 96;
 
-    // Floats of the vocabulary chunk scored against one query block (512 KiB): it stays in L2 across the block.
-    private const int ChunkFloats = 128 * 1024;
+    // Vocabulary rows scored against one query block per product: one packed B panel of the blocked product (NC = 2048).
+    private const int ChunkRows = 2048;
 
     private readonly Lock _unitLock = new();
     private float[]? _unitMatrix;
@@ -499,8 +499,7 @@ public sealed partial class WordVectors
     /// </summary>
     private static void SearchBatch(IChunkScorer scorer, int queryCount, int rows, int k, int[] bestIndices, float[] bestScores)
     {
-        int dimensionsHint = Math.Max(1, scorer.Dimensions);
-        int chunkRows = Math.Max(256, ChunkFloats / dimensionsHint);
+        int chunkRows = ChunkRows;
         int blocks = (queryCount + QueryBlock - 1) / QueryBlock;
         int workers = Environment.ProcessorCount;
         int slices = blocks >= workers ? 1 : Math.Max(1, Math.Min(workers, rows / chunkRows));
@@ -618,18 +617,16 @@ public sealed partial class WordVectors
         return n;
     }
 
-    // C = Q · (rows r0 … r0 + rowCount of the unit matrix)ᵀ on the calling thread: the search already runs one task per core.
+    // C = Q · (rows r0 … r0 + rowCount of the unit matrix)ᵀ on the calling thread: the search already runs one task per
+    // core. One or a few queries take the dot-product loop: packing the chunk would cost more than the product.
     private static void Multiply(ReadOnlySpan<float> queries, int queryCount, float[] unitMatrix, int r0, int rowCount, int dimensions, Span<float> scores) =>
         MatrixProduct.MultiplyTransposed(
             queries, queryCount, unitMatrix.AsSpan(r0 * dimensions, rowCount * dimensions), rowCount, dimensions, scores,
-            MatrixProduct.KernelFor(queryCount, rowCount, dimensions), maxThreads: 1);
+            queryCount < 4 ? MatrixKernel.Scalar : MatrixProduct.KernelFor(queryCount, rowCount, dimensions), maxThreads: 1);
 
     /// <summary>Fills the scores of a block of queries against a chunk of vocabulary rows.</summary>
     private interface IChunkScorer
     {
-        /// <summary>Vector length, to size vocabulary chunks.</summary>
-        int Dimensions { get; }
-
         /// <summary>Scratch needed, as a multiple of queryCount × rowCount floats (scores included).</summary>
         int ScratchFactor { get; }
 
@@ -640,8 +637,6 @@ public sealed partial class WordVectors
     /// <summary>Cosine of unit queries against unit rows: one product C = Q·Rᵀ.</summary>
     private sealed class CosineScorer(float[] unitQueries, float[] unitMatrix, int dimensions) : IChunkScorer
     {
-        public int Dimensions => dimensions;
-
         public int ScratchFactor => 1;
 
         public void Score(int q0, int queryCount, int r0, int rowCount, Span<float> scores, Span<float> scratch) =>
@@ -655,8 +650,6 @@ public sealed partial class WordVectors
     /// </summary>
     private sealed class CosMulAnalogyScorer(float[] unitTriples, float[] unitMatrix, int dimensions) : IChunkScorer
     {
-        public int Dimensions => dimensions;
-
         public int ScratchFactor => 4;
 
         public void Score(int q0, int queryCount, int r0, int rowCount, Span<float> scores, Span<float> scratch)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Numerics.Tensors;
 
@@ -15,8 +16,7 @@ namespace NlpTransfer.Embeddings;
 public sealed partial class WordVectors : IDisposable
 {
     private readonly string[] _keys;
-    private readonly Dictionary<string, int> _index;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _spanIndex;
+    private readonly KeyIndex _index;
     private readonly VectorStorage _storage;
     private readonly float[] _norms;
 
@@ -46,7 +46,7 @@ public sealed partial class WordVectors : IDisposable
     // index: key → row for every key, built by the caller (loaders build it while dropping duplicates).
     // norms: the row norms when the file stores them (native .ntv), so that opening does not touch the matrix.
     internal WordVectors(
-        string[] keys, Dictionary<string, int> index, VectorStorage storage, int dimensions, FastTextSubwords? subwords,
+        string[] keys, KeyIndex index, VectorStorage storage, int dimensions, FastTextSubwords? subwords,
         WordVectorsSource? source, WordVectorLoadReport? report, float[]? norms = null)
     {
         _keys = keys;
@@ -56,11 +56,10 @@ public sealed partial class WordVectors : IDisposable
         Source = source ?? new WordVectorsSource(null, WordVectorFormat.Auto);
         LoadReport = report;
         _index = index;
-        _spanIndex = _index.GetAlternateLookup<ReadOnlySpan<char>>();
         if (norms is null)
         {
             norms = new float[keys.Length];
-            ComputeNorms(_storage.Matrix, dimensions, norms);
+            ComputeNorms(_storage, dimensions, norms);
         }
 
         _norms = norms;
@@ -105,7 +104,7 @@ public sealed partial class WordVectors : IDisposable
     }
 
     /// <summary>The row of <paramref name="word"/> (ordinal, case-sensitive match), or -1 when it is not in the vocabulary.</summary>
-    public int IndexOf(ReadOnlySpan<char> word) => _spanIndex.TryGetValue(word, out int i) ? i : -1;
+    public int IndexOf(ReadOnlySpan<char> word) => _index.IndexOf(word);
 
     /// <summary>Whether <paramref name="word"/> has its own row (case-sensitive).</summary>
     public bool Contains(ReadOnlySpan<char> word) => IndexOf(word) >= 0;
@@ -156,23 +155,41 @@ public sealed partial class WordVectors : IDisposable
     /// <summary>Releases the memory-mapped view, if any. Managed instances need no disposal.</summary>
     public void Dispose() => _storage.Dispose();
 
-    private static Dictionary<string, int> BuildIndex(string[] keys)
+    private static KeyIndex BuildIndex(string[] keys)
     {
-        var index = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
-        for (int i = 0; i < keys.Length; i++)
+        var duplicates = new List<(int Row, int FirstRow)>(1);
+        var index = KeyIndex.Build(keys, duplicates)!;
+        if (duplicates.Count > 0)
         {
-            if (!index.TryAdd(keys[i], i))
-            {
-                throw new ArgumentException($"Key '{keys[i]}' appears at rows {index[keys[i]]} and {i}; keys must be distinct.", nameof(keys));
-            }
+            var (row, first) = duplicates[0];
+            throw new ArgumentException($"Key '{keys[row]}' appears at rows {first} and {row}; keys must be distinct.", nameof(keys));
         }
 
         return index;
     }
 
-    private static void ComputeNorms(ReadOnlySpan<float> matrix, int dimensions, Span<float> norms)
+    /// <summary>Row norms; large matrices are split into blocks of rows computed on all cores.</summary>
+    private static void ComputeNorms(VectorStorage storage, int dimensions, float[] norms)
     {
-        for (int i = 0; i < norms.Length; i++)
+        const int rowsPerBlock = 4096;
+        int blocks = (norms.Length + rowsPerBlock - 1) / rowsPerBlock;
+        if ((long)norms.Length * dimensions < 1 << 20)
+        {
+            NormsOfRows(storage.Matrix, dimensions, norms, 0, norms.Length);
+            return;
+        }
+
+        Parallel.For(0, blocks, block =>
+        {
+            int first = block * rowsPerBlock;
+            NormsOfRows(storage.Matrix, dimensions, norms, first, Math.Min(norms.Length, first + rowsPerBlock));
+        });
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void NormsOfRows(ReadOnlySpan<float> matrix, int dimensions, float[] norms, int first, int end)
+    {
+        for (int i = first; i < end; i++)
         {
             norms[i] = TensorPrimitives.Norm(matrix.Slice(i * dimensions, dimensions));
         }

@@ -20,43 +20,49 @@ internal static class WordVectorsAssembler
             Parallel.For(0, keys.Length, i => keys[i] = keys[i].ToLowerInvariant());
         }
 
-        var index = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
+        var found = new List<(int Row, int FirstRow)>();
+        var index = KeyIndex.Build(keys, found)!;
+        int duplicateCount = found.Count;
         var duplicates = new List<WordVectorDuplicate>();
-        int duplicateCount = 0;
-        int kept = 0;
-
-        // Original row of each kept row; only needed (and only allocated) once a duplicate has shifted rows.
-        int[]? keptRows = null;
-        for (int i = 0; i < keys.Length; i++)
+        foreach (var (row, first) in found)
         {
-            string key = keys[i];
-            if (!index.TryAdd(key, kept))
+            if (duplicates.Count == WordVectorLoadReport.MaxListedDuplicates)
             {
-                duplicateCount++;
-                if (duplicates.Count < WordVectorLoadReport.MaxListedDuplicates)
-                {
-                    int first = index[key];
-                    duplicates.Add(new WordVectorDuplicate(key, rowNumber(i), rowNumber(keptRows is null ? first : keptRows[first])));
-                }
-
-                keptRows ??= CreateIdentity(kept, keys.Length);
-                continue;
+                break;
             }
 
-            if (kept != i)
-            {
-                keys[kept] = key;
-                keptRows![kept] = i;
-                matrix.AsSpan(i * dimensions, dimensions).CopyTo(matrix.AsSpan(kept * dimensions, dimensions));
-            }
-
-            kept++;
+            duplicates.Add(new WordVectorDuplicate(keys[row], rowNumber(row), rowNumber(first)));
         }
 
-        if (kept != keys.Length)
+        if (duplicateCount > 0)
         {
+            // First wins: drop the later rows, keep file order, and index the distinct keys again.
+            var dropped = new bool[keys.Length];
+            foreach (var (row, _) in found)
+            {
+                dropped[row] = true;
+            }
+
+            int kept = 0;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (dropped[i])
+                {
+                    continue;
+                }
+
+                if (kept != i)
+                {
+                    keys[kept] = keys[i];
+                    matrix.AsSpan(i * dimensions, dimensions).CopyTo(matrix.AsSpan(kept * dimensions, dimensions));
+                }
+
+                kept++;
+            }
+
             Array.Resize(ref keys, kept);
             Array.Resize(ref matrix, kept * dimensions);
+            index = KeyIndex.Build(keys, duplicates: null)!;
         }
 
         if (options.Normalize)
@@ -88,16 +94,5 @@ internal static class WordVectorsAssembler
                 TensorPrimitives.Divide(row, norm, row);
             }
         }
-    }
-
-    private static int[] CreateIdentity(int count, int capacity)
-    {
-        var rows = new int[capacity];
-        for (int i = 0; i < count; i++)
-        {
-            rows[i] = i;
-        }
-
-        return rows;
     }
 }

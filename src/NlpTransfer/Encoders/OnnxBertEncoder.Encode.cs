@@ -149,26 +149,52 @@ public sealed partial class OnnxBertEncoder
         // Fewer sequences than the workers can take at full batch size: smaller batches, so that every worker runs one.
         var workers = Options.ConcurrentBatches;
         var batchSize = Math.Max(1, Math.Min(Options.BatchSize, (plan.Count + workers - 1) / workers));
-        var batches = (plan.Count + batchSize - 1) / batchSize;
-        if (workers == 1 || batches == 1)
+
+        // Batch boundaries in the length-sorted order: a batch closes at batchSize rows, or before the padded
+        // tokens (rows × longest) would pass MaxBatchTokens; a single sequence always forms a batch.
+        var starts = ArrayPool<int>.Shared.Rent(plan.Count + 1);
+        try
         {
-            for (var b = 0; b < batches; b++)
+            var batches = 0;
+            var rows = 0;
+            for (var i = 0; i < plan.Count; i++)
             {
-                RunBatch(plan, b, batchSize, pooled);
+                var longest = plan.Lengths[plan.Order[i]];
+                if (rows > 0 && (rows == batchSize || (long)(rows + 1) * longest > Options.MaxBatchTokens))
+                {
+                    rows = 0;
+                }
+
+                if (rows == 0)
+                {
+                    starts[batches++] = i;
+                }
+
+                rows++;
             }
 
-            return;
-        }
+            starts[batches] = plan.Count;
+            if (workers == 1 || batches == 1)
+            {
+                for (var b = 0; b < batches; b++)
+                {
+                    RunBatch(plan, starts[b], starts[b + 1] - starts[b], pooled);
+                }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
-        Parallel.For(0, batches, parallel, b => RunBatch(plan, b, batchSize, pooled));
+                return;
+            }
+
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
+            Parallel.For(0, batches, parallel, b => RunBatch(plan, starts[b], starts[b + 1] - starts[b], pooled));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(starts);
+        }
     }
 
-    private void RunBatch(SequencePlan plan, int batch, int batchSize, float[] pooled)
+    private void RunBatch(SequencePlan plan, int first, int rows, float[] pooled)
     {
-        var first = batch * batchSize;
-        var rows = Math.Min(batchSize, plan.Count - first);
-
         // The order is ascending by length, so the last sequence of a batch is its longest.
         var columns = plan.Lengths[plan.Order[first + rows - 1]];
         var cells = rows * columns;

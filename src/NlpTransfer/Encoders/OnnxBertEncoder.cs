@@ -213,6 +213,7 @@ public sealed partial class OnnxBertEncoder : IDocumentEncoder, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ModelName, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxBatchTokens, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ConcurrentBatches, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.WindowOverlap, nameof(options));

@@ -43,6 +43,13 @@ public sealed record OnnxEncoderOptions
     public int BatchSize { get; init; } = 32;
 
     /// <summary>
+    /// The most padded tokens (rows × longest sequence) per model run; a batch closes early rather than pass it, so
+    /// long texts run in small batches whose activations stay in cache. Default: 512 (measured, docs/encoders.md).
+    /// A single sequence longer than this still runs, alone.
+    /// </summary>
+    public int MaxBatchTokens { get; init; } = 512;
+
+    /// <summary>
     /// How many batches run at the same time on the shared session, each on its own thread. Default: the number of
     /// processors. A call with fewer texts than BatchSize × ConcurrentBatches is split into smaller batches so that
     /// every worker gets one.

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -175,6 +176,7 @@ public sealed class WordVectorEncoder : IDocumentEncoder
     }
 
     /// <summary>Encodes one text into <paramref name="destination"/> (length Dimensions) and says how many of its words were known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public WordVectorEncoderCoverage Encode(ReadOnlySpan<char> text, Span<float> destination)
     {
         int d = Dimensions;

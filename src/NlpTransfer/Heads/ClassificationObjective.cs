@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using NlpTransfer.Data;
 
 namespace NlpTransfer.Heads;
@@ -51,6 +52,7 @@ internal sealed class ClassificationObjective : ITrainingObjective
     /// <summary>Per class: the example weight (single-label) or the positive-term weight (multi-label).</summary>
     public ReadOnlySpan<float> ClassWeights => _classWeights;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ComputeLossAndGradient(ReadOnlySpan<int> examples, Span<float> gradient, Random? dropout)
     {
         gradient.Clear();
@@ -62,12 +64,8 @@ internal sealed class ClassificationObjective : ITrainingObjective
         {
             int rows = Math.Min(ChunkRows, examples.Length - start);
             ReadOnlySpan<int> chunk = examples.Slice(start, rows);
-            for (int r = 0; r < rows; r++)
-            {
-                _train.Row(chunk[r]).CopyTo(_x.AsSpan(r * dimensions, dimensions));
-            }
-
-            _network.Forward(_parameters, _x, rows, _hidden, _logits, dropout, _dropoutRate);
+            ReadOnlySpan<float> x = Gather(chunk, dimensions);
+            _network.Forward(_parameters, x, rows, _hidden, _logits, dropout, _dropoutRate);
             for (int r = 0; r < rows; r++)
             {
                 Span<float> z = _logits.AsSpan(r * classes, classes);
@@ -77,12 +75,36 @@ internal sealed class ClassificationObjective : ITrainingObjective
                     : SoftmaxLossAndGradient(z, _train.ClassIndices[chunk[r]], inverseCount);
             }
 
-            _network.Backward(_parameters, _x, rows, _hidden, _logits, _hiddenGradient, _dropoutRate, dropout is not null, gradient);
+            _network.Backward(_parameters, x, rows, _hidden, _logits, _hiddenGradient, _dropoutRate, dropout is not null, gradient);
         }
 
         return loss / examples.Length;
     }
 
+    /// <summary>The feature rows of <paramref name="chunk"/>: a view of the training matrix when the indices are consecutive (full-batch passes), else a copy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ReadOnlySpan<float> Gather(ReadOnlySpan<int> chunk, int dimensions)
+    {
+        bool consecutive = true;
+        for (int r = 1; r < chunk.Length && consecutive; r++)
+        {
+            consecutive = chunk[r] == chunk[0] + r;
+        }
+
+        if (consecutive)
+        {
+            return _train.Features.Slice(chunk[0] * dimensions, chunk.Length * dimensions);
+        }
+
+        for (int r = 0; r < chunk.Length; r++)
+        {
+            _train.Row(chunk[r]).CopyTo(_x.AsSpan(r * dimensions, dimensions));
+        }
+
+        return _x;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double? EvaluateDev()
     {
         if (_dev is null || _dev.Count == 0)
@@ -124,6 +146,7 @@ internal sealed class ClassificationObjective : ITrainingObjective
     }
 
     /// <summary>Probabilities for <paramref name="rows"/> feature rows: softmax per row, or a sigmoid per class.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Predict(HeadNetwork network, ReadOnlySpan<float> parameters, ReadOnlySpan<float> features, int rows,
         Span<float> destination, bool multiLabel)
     {
@@ -151,6 +174,7 @@ internal sealed class ClassificationObjective : ITrainingObjective
     }
 
     /// <summary>Weighted cross-entropy w_y·(logΣexp z − z_y); writes w_y·(softmax(z) − e_y)/N into z.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SoftmaxLossAndGradient(Span<float> z, int label, float inverseCount)
     {
         float max = TensorPrimitives.Max(z);
@@ -175,6 +199,7 @@ internal sealed class ClassificationObjective : ITrainingObjective
     /// <summary>
     /// Mean over classes of pw_c·y·softplus(−z) + (1 − y)·softplus(z); writes its gradient /N into z.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SigmoidLossAndGradient(Span<float> z, ReadOnlySpan<float> target, float inverseCount)
     {
         double loss = 0;

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using NlpTransfer.Numerics;
 
 namespace NlpTransfer.Heads;
@@ -63,6 +64,7 @@ internal sealed class HeadNetwork
     /// Logits for <paramref name="rows"/> feature rows. <paramref name="hidden"/> (rows × H) receives the hidden
     /// activations after ReLU and dropout; with <paramref name="dropout"/> null no unit is dropped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, int rows, Span<float> hidden, Span<float> logits,
         Random? dropout, float dropoutRate)
     {
@@ -70,7 +72,7 @@ internal sealed class HeadNetwork
         if (Hidden > 0)
         {
             Span<float> h = hidden[..(rows * Hidden)];
-            MatrixProduct.MultiplyTransposed(input, rows, parameters[..(Hidden * Inputs)], Hidden, Inputs, h);
+            Multiply(input, rows, parameters[..(Hidden * Inputs)], Hidden, Inputs, h);
             ReadOnlySpan<float> b1 = parameters.Slice(Hidden * Inputs, Hidden);
             bool drop = dropout is not null && dropoutRate > 0f;
             float keepScale = drop ? 1f / (1f - dropoutRate) : 1f;
@@ -92,7 +94,7 @@ internal sealed class HeadNetwork
         }
 
         Span<float> z = logits[..(rows * Classes)];
-        MatrixProduct.MultiplyTransposed(input, rows, parameters.Slice(OutputOffset, Classes * LastWidth), Classes, LastWidth, z);
+        Multiply(input, rows, parameters.Slice(OutputOffset, Classes * LastWidth), Classes, LastWidth, z);
         ReadOnlySpan<float> b = parameters.Slice(OutputOffset + Classes * LastWidth, Classes);
         for (int r = 0; r < rows; r++)
         {
@@ -105,6 +107,7 @@ internal sealed class HeadNetwork
     /// Adds ∂loss/∂parameters to <paramref name="gradient"/> given ∂loss/∂logits. <paramref name="hidden"/> must hold
     /// the activations of the matching <see cref="Forward"/> call; <paramref name="hiddenGradient"/> is scratch (rows × H).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, int rows, ReadOnlySpan<float> hidden,
         ReadOnlySpan<float> logitGradient, Span<float> hiddenGradient, float dropoutRate, bool dropoutActive, Span<float> gradient)
     {
@@ -166,6 +169,30 @@ internal sealed class HeadNetwork
             }
 
             TensorPrimitives.Add(gb1, dh, gb1);
+        }
+    }
+
+    /// <summary>
+    /// C = A·Bᵀ. Narrow outputs (a few classes) use one dot product per cell: the blocked product pads B to 16-column
+    /// panels, which for 2 or 4 classes would multiply the work several times over.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Multiply(ReadOnlySpan<float> a, int rows, ReadOnlySpan<float> b, int bRows, int depth, Span<float> c)
+    {
+        if (bRows >= 16)
+        {
+            MatrixProduct.MultiplyTransposed(a, rows, b, bRows, depth, c);
+            return;
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<float> row = a.Slice(r * depth, depth);
+            Span<float> output = c.Slice(r * bRows, bRows);
+            for (int j = 0; j < bRows; j++)
+            {
+                output[j] = TensorPrimitives.Dot(row, b.Slice(j * depth, depth));
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace NlpTransfer.Heads;
 
@@ -41,6 +42,7 @@ public static class HeadTrainer
             : TrainAdamW(objective, options, progress, cancellationToken);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TrainingSummary TrainAdamW(ITrainingObjective objective, TrainingOptions options,
         IProgress<EpochMetrics>? progress, CancellationToken cancellationToken)
     {
@@ -133,6 +135,7 @@ public static class HeadTrainer
         return new TrainingSummary(epoch, bestEpoch, bestMetric, epochLoss, stoppedEarly, clock.Elapsed);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TrainingSummary TrainLbfgs(ITrainingObjective objective, TrainingOptions options,
         IProgress<EpochMetrics>? progress, CancellationToken cancellationToken)
     {
@@ -261,6 +264,7 @@ public static class HeadTrainer
         return new TrainingSummary(iteration, iteration, metric, f, converged, clock.Elapsed);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Evaluate(ITrainingObjective objective, int[] all, double[] x, double[] g, float[] gradient, float l2)
     {
         Span<float> parameters = objective.Parameters;
@@ -281,6 +285,7 @@ public static class HeadTrainer
         return loss;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TwoLoopDirection(double[] g, double[][] s, double[][] y, double[] rho, double[] alpha,
         int stored, int newest, double[] direction)
     {
@@ -316,6 +321,7 @@ public static class HeadTrainer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double AddL2(ReadOnlySpan<float> parameters, ReadOnlySpan<float> mask, Span<float> gradient, float l2)
     {
         if (l2 == 0f)
@@ -343,6 +349,7 @@ public static class HeadTrainer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(double[] a, double[] b)
     {
         double sum = 0;
@@ -354,6 +361,7 @@ public static class HeadTrainer
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Axpy(double a, double[] x, double[] y)
     {
         for (int i = 0; i < x.Length; i++)

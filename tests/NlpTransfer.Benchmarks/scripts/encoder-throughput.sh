@@ -3,7 +3,7 @@
 # same process, interleaved rounds (best round reported), under the benchmark lock.
 #   tests/NlpTransfer.Benchmarks/scripts/encoder-throughput.sh [short|long|both] [rounds] [configs...]
 # Configs: peer (batches of 32 in input order), peer-sorted (length-sorted batches of 32),
-#   b<N>[-t<threads>[c<concurrent>]][-nospin][-called]: ours with BatchSize N (defaults: 1 thread per operator,
+#   b<N>[-k<max batch tokens>][-t<threads>[c<concurrent>]][-nospin][-called]: ours with BatchSize N (defaults: 1 thread per operator,
 #   one batch per core); -called: the caller passes chunks of 32 texts in input order.
 # Needs the shared data: NLPTRANSFER_DATA (default ../shared/data beside the repository).
 set -euo pipefail

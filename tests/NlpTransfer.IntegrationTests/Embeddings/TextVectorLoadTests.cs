@@ -54,4 +54,40 @@ public sealed class TextVectorLoadTests
         vectors.Dimensions.Should().Be(dimensions);
         vectors.LoadReport!.DuplicateCount.Should().Be(0);
     }
+
+    [SkippableFact]
+    public void Load_GensimWord2VecBinary_DetectedWithHeaderCountAndFirstWords()
+    {
+        string path = SharedData.Require("vectors/word2vec-binary/euclidean_vectors.bin");
+
+        using var vectors = WordVectors.Load(path);
+
+        vectors.Source.Format.Should().Be(WordVectorFormat.Word2VecBinary);
+        vectors.Count.Should().Be(2747);
+        vectors.Dimensions.Should().Be(10);
+        vectors.Keys.Take(5).Should().Equal("the", "to", "of", "in", "and");
+    }
+
+    [SkippableFact]
+    public void ConvertToNative_GloVeTop50k_SameKeysAndBits()
+    {
+        string path = SharedData.Require("vectors/glove-100d-top50k.w2v.txt");
+        string native = Path.Combine(Path.GetTempPath(), $"nlpt-{Guid.NewGuid():N}.ntv");
+        try
+        {
+            using var text = WordVectors.Load(path);
+            text.SaveNative(native);
+
+            using var mapped = WordVectors.Load(native);
+
+            mapped.Source.Format.Should().Be(WordVectorFormat.Native);
+            mapped.Keys.Should().Equal(text.Keys);
+            mapped.Matrix.SequenceEqual(text.Matrix).Should().BeTrue();
+            mapped.Norms.SequenceEqual(text.Norms).Should().BeTrue();
+        }
+        finally
+        {
+            File.Delete(native);
+        }
+    }
 }

@@ -220,6 +220,17 @@ public sealed class WordVectorsEvaluationTests
     }
 
     [Fact]
+    public void EvaluateAnalogies_Progress_ReportsQuestionsAnswered()
+    {
+        var reports = new List<int>();
+        const string questions = ": s\nman king woman queen\nwoman queen man king\nman king woman zebra\n";
+
+        Analogies().EvaluateAnalogies(new StringReader(questions), "q", new AnalogyEvaluationOptions { Progress = new SynchronousProgress(reports) });
+
+        reports.Should().Equal(2);
+    }
+
+    [Fact]
     public void EvaluateAnalogies_QuestionBeforeSection_ThrowsNamingFileAndLine()
     {
         string path = Path.Combine(InvalidData, "analogies-question-before-section.txt");
@@ -251,4 +262,9 @@ public sealed class WordVectorsEvaluationTests
             0f, 0f, -1f, 1f,
         ],
         dimensions: 4);
+
+    private sealed class SynchronousProgress(List<int> reports) : IProgress<int>
+    {
+        public void Report(int value) => reports.Add(value);
+    }
 }

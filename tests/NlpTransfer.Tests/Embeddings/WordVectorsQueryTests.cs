@@ -127,11 +127,13 @@ public sealed class WordVectorsQueryTests
         for (int q = 0; q < queryCount; q += 13)
         {
             double[] query = queries.AsSpan(q * dims, dims).ToArray().Select(v => (double)v).ToArray();
-            AssertTopMatches(batch.AsSpan(q * topN, topN).ToArray(), ReferenceScores(matrix, dims, query, rows: 100_000), exclude: [], topN: topN);
+            double[] reference = ReferenceScores(matrix, dims, query, rows: 100_000);
+            AssertTopMatches(batch.AsSpan(q * topN, topN).ToArray(), reference, exclude: [], topN: topN);
 
+            // One query takes the dot-product loop, a batch the blocked product: equal up to float rounding.
             var single = new ScoredWord[topN];
             vectors.MostSimilar(queries.AsSpan(q * dims, dims), single);
-            single.Should().Equal(batch.AsSpan(q * topN, topN).ToArray());
+            AssertTopMatches(single, reference, exclude: [], topN: topN);
         }
     }
 

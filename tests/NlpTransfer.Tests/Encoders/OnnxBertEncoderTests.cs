@@ -286,6 +286,22 @@ public sealed class OnnxBertEncoderTests(MiniLmFixture fixture)
     }
 
     [Fact]
+    public void Encode_TokenBudgetSplitsBatches_GivesTheSameVectors()
+    {
+        // Arrange: a budget of 20 padded tokens forces batches of one or two sequences.
+        using var small = MiniLmEncoder.Create(new OnnxEncoderOptions { MaxBatchTokens = 20, ConcurrentBatches = 2 });
+        var expected = new float[PeerSafeTexts.Length * 384];
+        _encoder.Encode(PeerSafeTexts, expected);
+        var actual = new float[PeerSafeTexts.Length * 384];
+
+        // Act
+        small.Encode(PeerSafeTexts, actual);
+
+        // Assert
+        actual.Should().Equal(expected, (a, e) => Math.Abs(a - e) < 1e-5f);
+    }
+
+    [Fact]
     public void EncodeTokenStates_IdOutOfVocabulary_ThrowsArgumentException()
     {
         // Act

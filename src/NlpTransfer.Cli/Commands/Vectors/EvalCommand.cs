@@ -87,7 +87,7 @@ internal sealed class EvalCommand : Command<EvalSettings>
             io.WriteJson(new
             {
                 settings.File, Words = vectors.Count, vectors.Dimensions, RestrictVocab = settings.Restrict,
-                CaseInsensitive = !settings.CaseSensitive, settings.Dummy4Unknown,
+                CaseInsensitive = !settings.CaseSensitive, Dummy4unknown = settings.Dummy4Unknown,
                 Similarity = similarity, Analogies = analogies,
             });
         }
