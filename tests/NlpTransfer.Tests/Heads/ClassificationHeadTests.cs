@@ -83,14 +83,20 @@ public sealed class ClassificationHeadTests
         ClassificationHead head = ClassificationHead.Train(HeadTestData.Blobs(5, 2, 3, seed: 1), null, new TrainingOptions { Epochs = 2 });
         string folder = Directory.CreateTempSubdirectory("nlpt-head").FullName;
         string path = Path.Combine(folder, "h.head");
+        try
+        {
+            // Act
+            head.Save(path);
+            head.Save(path);
 
-        // Act
-        head.Save(path);
-        head.Save(path);
-
-        // Assert
-        Directory.GetFiles(folder).Should().Equal(path);
-        ClassificationHead.Load(path).Parameters.ToArray().Should().Equal(head.Parameters.ToArray());
+            // Assert
+            Directory.GetFiles(folder).Should().Equal(path);
+            ClassificationHead.Load(path).Parameters.ToArray().Should().Equal(head.Parameters.ToArray());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
