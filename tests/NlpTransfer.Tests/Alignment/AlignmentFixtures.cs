@@ -61,27 +61,6 @@ internal static class AlignmentFixtures
         return q;
     }
 
-    /// <summary>Rows x_i mapped to W x_i.</summary>
-    public static float[] Rotate(float[] x, int rows, int d, double[] w)
-    {
-        var y = new float[x.Length];
-        for (int r = 0; r < rows; r++)
-        {
-            for (int i = 0; i < d; i++)
-            {
-                double sum = 0;
-                for (int j = 0; j < d; j++)
-                {
-                    sum += w[i * d + j] * x[r * d + j];
-                }
-
-                y[r * d + i] = (float)sum;
-            }
-        }
-
-        return y;
-    }
-
     public static WordVectors Vectors(string prefix, float[] matrix, int d) =>
         WordVectors.FromMatrix(Enumerable.Range(0, matrix.Length / d).Select(i => $"{prefix}{i}").ToArray(), matrix, d);
 

@@ -1,0 +1,29 @@
+namespace NlpTransfer.Tests.Alignment;
+
+/// <summary>
+/// A plain scalar reference for applying a map, written independently of the library. Compiled into both test
+/// assemblies (the integration tests link this file).
+/// </summary>
+internal static class MatrixReference
+{
+    /// <summary>Rows x_i (row-major, <paramref name="rows"/> × <paramref name="d"/>) mapped to W x_i.</summary>
+    public static float[] Rotate(ReadOnlySpan<float> x, int rows, int d, double[] w)
+    {
+        var y = new float[rows * d];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int i = 0; i < d; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < d; j++)
+                {
+                    sum += w[i * d + j] * x[r * d + j];
+                }
+
+                y[r * d + i] = (float)sum;
+            }
+        }
+
+        return y;
+    }
+}
