@@ -71,29 +71,7 @@ public sealed class FastTextMapTests(ITestOutputHelper output)
             q[i] = random.NextDouble() - 0.5;
         }
 
-        for (int i = 0; i < d; i++)
-        {
-            for (int r = 0; r < i; r++)
-            {
-                double dot = 0;
-                for (int j = 0; j < d; j++)
-                {
-                    dot += q[i * d + j] * q[r * d + j];
-                }
-
-                for (int j = 0; j < d; j++)
-                {
-                    q[i * d + j] -= dot * q[r * d + j];
-                }
-            }
-
-            double norm = Math.Sqrt(Enumerable.Range(0, d).Sum(j => q[i * d + j] * q[i * d + j]));
-            for (int j = 0; j < d; j++)
-            {
-                q[i * d + j] /= norm;
-            }
-        }
-
+        MatrixReference.Orthonormalize(q, d);
         return q;
     }
 }

@@ -1,7 +1,7 @@
 namespace NlpTransfer.Tests.Alignment;
 
 /// <summary>
-/// A plain scalar reference for applying a map, written independently of the library. Compiled into both test
+/// Plain scalar references for building and applying a map, written independently of the library. Compiled into both test
 /// assemblies (the integration tests link this file).
 /// </summary>
 internal static class MatrixReference
@@ -25,5 +25,38 @@ internal static class MatrixReference
         }
 
         return y;
+    }
+
+    /// <summary>Classical Gram–Schmidt on the rows of <paramref name="q"/> (d × d, row-major), in place: the rows become orthonormal.</summary>
+    public static void Orthonormalize(double[] q, int d)
+    {
+        for (int i = 0; i < d; i++)
+        {
+            for (int r = 0; r < i; r++)
+            {
+                double dot = 0;
+                for (int j = 0; j < d; j++)
+                {
+                    dot += q[i * d + j] * q[r * d + j];
+                }
+
+                for (int j = 0; j < d; j++)
+                {
+                    q[i * d + j] -= dot * q[r * d + j];
+                }
+            }
+
+            double norm = 0;
+            for (int j = 0; j < d; j++)
+            {
+                norm += q[i * d + j] * q[i * d + j];
+            }
+
+            norm = Math.Sqrt(norm);
+            for (int j = 0; j < d; j++)
+            {
+                q[i * d + j] /= norm;
+            }
+        }
     }
 }
