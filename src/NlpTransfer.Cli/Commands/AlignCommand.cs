@@ -28,7 +28,7 @@ internal sealed class AlignCommand : Command<AlignSettings>
             RefinementIterations = settings.Refine,
             RefinementVocabulary = settings.RefineVocabulary,
             CslsNeighbors = settings.CslsK,
-            CaseMode = settings.IgnoreCase ? DictionaryCaseMode.IgnoreCase : DictionaryCaseMode.Exact,
+            CaseMode = settings.CaseMode,
         };
         var progress = new AlignProgress<RefinementIteration>(it => io.Error.WriteLine(
             $"refinement {it.Iteration}/{settings.Refine}: {it.DictionarySize} mutual CSLS pairs, mean cosine {it.MeanCosine:F4}"));

@@ -1,22 +1,13 @@
 using System.ComponentModel;
 using NlpTransfer.Alignment;
-using NlpTransfer.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace NlpTransfer.Cli.Commands;
 
 /// <summary>Settings of <c>nlpt align</c>.</summary>
-internal sealed class AlignSettings : JsonSettings
+internal sealed class AlignSettings : CrossLingualVectorSettings
 {
-    [CommandOption("--source <VECTORS>")]
-    [Description("Source-language word vectors (word2vec text/binary, GloVe, fastText .vec/.bin, .ntv).")]
-    public string? Source { get; init; }
-
-    [CommandOption("--target <VECTORS>")]
-    [Description("Target-language word vectors, same dimension.")]
-    public string? Target { get; init; }
-
     [CommandOption("--dictionary <PAIRS>")]
     [Description("Seed dictionary, MUSE format: 'source target' per line (space or tab).")]
     public string? Dictionary { get; init; }
@@ -32,18 +23,6 @@ internal sealed class AlignSettings : JsonSettings
     [CommandOption("--refine-vocabulary <N>")]
     [Description("Refinement uses the first N words of each vocabulary. Default 10000.")]
     public int RefineVocabulary { get; init; } = 10_000;
-
-    [CommandOption("--csls-k <K>")]
-    [Description("Neighbourhood size of CSLS. Default 10.")]
-    public int CslsK { get; init; } = 10;
-
-    [CommandOption("--ignore-case")]
-    [Description("Match dictionary words case-insensitively when the exact word is missing.")]
-    public bool IgnoreCase { get; init; }
-
-    [CommandOption("--max-words <N>")]
-    [Description("Load only the first N words of each vector file.")]
-    public int? MaxWords { get; init; }
 
     [CommandOption("--output <MAP>")]
     [Description("Where to write the map file (JSON, written through a temporary file).")]

@@ -52,7 +52,7 @@ internal sealed class BliCommand : Command<BliSettings>
         {
             Method = settings.Retrieval == "nn" ? RetrievalMethod.NearestNeighbor : RetrievalMethod.Csls,
             CslsNeighbors = settings.CslsK,
-            CaseMode = settings.IgnoreCase ? DictionaryCaseMode.IgnoreCase : DictionaryCaseMode.Exact,
+            CaseMode = settings.CaseMode,
         };
         BliReport report = BilingualLexiconInduction.Evaluate(source, target, test, map, options);
 

@@ -1,21 +1,12 @@
 using System.ComponentModel;
-using NlpTransfer.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace NlpTransfer.Cli.Commands;
 
 /// <summary>Settings of <c>nlpt bli</c>.</summary>
-internal sealed class BliSettings : JsonSettings
+internal sealed class BliSettings : CrossLingualVectorSettings
 {
-    [CommandOption("--source <VECTORS>")]
-    [Description("Source-language word vectors.")]
-    public string? Source { get; init; }
-
-    [CommandOption("--target <VECTORS>")]
-    [Description("Target-language word vectors.")]
-    public string? Target { get; init; }
-
     [CommandOption("--map <MAP>")]
     [Description("A map file written by nlpt align. Without it the spaces are compared as they are.")]
     public string? Map { get; init; }
@@ -31,18 +22,6 @@ internal sealed class BliSettings : JsonSettings
     [CommandOption("--retrieval <METHOD>")]
     [Description("nn (cosine) or csls. Default csls.")]
     public string Retrieval { get; init; } = "csls";
-
-    [CommandOption("--csls-k <K>")]
-    [Description("Neighbourhood size of CSLS. Default 10.")]
-    public int CslsK { get; init; } = 10;
-
-    [CommandOption("--ignore-case")]
-    [Description("Match dictionary words case-insensitively when the exact word is missing.")]
-    public bool IgnoreCase { get; init; }
-
-    [CommandOption("--max-words <N>")]
-    [Description("Load only the first N words of each vector file.")]
-    public int? MaxWords { get; init; }
 
     [CommandOption("--predictions")]
     [Description("Also list every evaluated word with its top 10 candidates.")]

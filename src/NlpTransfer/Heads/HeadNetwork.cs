@@ -117,19 +117,7 @@ internal sealed class HeadNetwork
         Span<float> gb = gradient.Slice(OutputOffset + Classes * width, Classes);
         for (int r = 0; r < rows; r++)
         {
-            ReadOnlySpan<float> input = last.Slice(r * width, width);
-            ReadOnlySpan<float> dz = logitGradient.Slice(r * Classes, Classes);
-            for (int c = 0; c < Classes; c++)
-            {
-                float d = dz[c];
-                if (d != 0f)
-                {
-                    Span<float> target = gW.Slice(c * width, width);
-                    TensorPrimitives.MultiplyAdd(input, d, target, target);
-                }
-            }
-
-            TensorPrimitives.Add(gb, dz, gb);
+            AccumulateLayerGradient(last.Slice(r * width, width), logitGradient.Slice(r * Classes, Classes), gW, gb);
         }
 
         if (Hidden == 0)
@@ -157,19 +145,29 @@ internal sealed class HeadNetwork
                 dh[j] = h[j] > 0f ? dh[j] * scale : 0f;
             }
 
-            ReadOnlySpan<float> input = x.Slice(r * Inputs, Inputs);
-            for (int j = 0; j < Hidden; j++)
-            {
-                float d = dh[j];
-                if (d != 0f)
-                {
-                    Span<float> target = gW1.Slice(j * Inputs, Inputs);
-                    TensorPrimitives.MultiplyAdd(input, d, target, target);
-                }
-            }
-
-            TensorPrimitives.Add(gb1, dh, gb1);
+            AccumulateLayerGradient(x.Slice(r * Inputs, Inputs), dh, gW1, gb1);
         }
+    }
+
+    /// <summary>
+    /// One row's share of a dense layer's gradient: weights[k, :] += delta[k] · input (rows with a zero delta are
+    /// skipped) and bias += delta.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AccumulateLayerGradient(ReadOnlySpan<float> input, ReadOnlySpan<float> delta, Span<float> weights, Span<float> bias)
+    {
+        int width = input.Length;
+        for (int k = 0; k < delta.Length; k++)
+        {
+            float d = delta[k];
+            if (d != 0f)
+            {
+                Span<float> target = weights.Slice(k * width, width);
+                TensorPrimitives.MultiplyAdd(input, d, target, target);
+            }
+        }
+
+        TensorPrimitives.Add(bias, delta, bias);
     }
 
     /// <summary>

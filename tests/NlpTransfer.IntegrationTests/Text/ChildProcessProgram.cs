@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Reflection;
+using NlpTransfer.Tests.Text;
 using NlpTransfer.Text;
 
 namespace NlpTransfer.IntegrationTests.Text;
@@ -19,7 +18,7 @@ internal static class ChildProcessProgram
             return 2;
         }
 
-        Console.WriteLine($"invariant={IsInvariantGlobalization()}");
+        Console.WriteLine($"invariant={GlobalizationProbe.IsInvariantGlobalization()}");
         WordPieceTokenizer tokenizer;
         using (Stream vocab = BertGolden.OpenVocabulary())
         {
@@ -52,23 +51,4 @@ internal static class ChildProcessProgram
     }
 
     private static bool Matches(long[] actual, int[] expected) => actual.AsSpan().SequenceEqual(Array.ConvertAll(expected, i => (long)i));
-
-    private static bool IsInvariantGlobalization()
-    {
-        PropertyInfo? property = typeof(object).Assembly.GetType("System.Globalization.GlobalizationMode")
-            ?.GetProperty("Invariant", BindingFlags.NonPublic | BindingFlags.Static);
-        if (property?.GetValue(null) is bool invariant)
-        {
-            return invariant;
-        }
-
-        try
-        {
-            return CultureInfo.GetCultureInfo("fr-FR").NumberFormat.NumberDecimalSeparator == ".";
-        }
-        catch (CultureNotFoundException)
-        {
-            return true;
-        }
-    }
 }

@@ -21,7 +21,7 @@ public sealed class AlignAndBliCommandTests : IDisposable
         // The target space is a rotation of the source space: word s{i} translates to t{i}.
         var random = new Random(17);
         float[] x = AlignmentFixtures.RandomMatrix(random, Words, Dimensions);
-        float[] y = AlignmentFixtures.Rotate(x, Words, Dimensions, AlignmentFixtures.RandomRotation(random, Dimensions));
+        float[] y = MatrixReference.Rotate(x, Words, Dimensions, AlignmentFixtures.RandomRotation(random, Dimensions));
         WriteVectors(Path.Combine(_folder, "src.txt"), "s", x, Dimensions);
         WriteVectors(Path.Combine(_folder, "tgt.txt"), "t", y, Dimensions);
         WriteVectors(Path.Combine(_folder, "other.txt"), "o", AlignmentFixtures.RandomMatrix(random, 10, 5), 5);

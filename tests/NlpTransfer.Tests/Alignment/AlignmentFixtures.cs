@@ -23,63 +23,14 @@ internal static class AlignmentFixtures
     public static double[] RandomRotation(Random random, int d)
     {
         var q = new double[d * d];
-        for (int i = 0; i < d; i++)
+        for (int i = 0; i < q.Length; i++)
         {
-            for (int j = 0; j < d; j++)
-            {
-                double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-                q[i * d + j] = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-            }
-
-            for (int r = 0; r < i; r++)
-            {
-                double dot = 0;
-                for (int j = 0; j < d; j++)
-                {
-                    dot += q[i * d + j] * q[r * d + j];
-                }
-
-                for (int j = 0; j < d; j++)
-                {
-                    q[i * d + j] -= dot * q[r * d + j];
-                }
-            }
-
-            double norm = 0;
-            for (int j = 0; j < d; j++)
-            {
-                norm += q[i * d + j] * q[i * d + j];
-            }
-
-            norm = Math.Sqrt(norm);
-            for (int j = 0; j < d; j++)
-            {
-                q[i * d + j] /= norm;
-            }
+            double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
+            q[i] = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
         }
 
+        MatrixReference.Orthonormalize(q, d);
         return q;
-    }
-
-    /// <summary>Rows x_i mapped to W x_i.</summary>
-    public static float[] Rotate(float[] x, int rows, int d, double[] w)
-    {
-        var y = new float[x.Length];
-        for (int r = 0; r < rows; r++)
-        {
-            for (int i = 0; i < d; i++)
-            {
-                double sum = 0;
-                for (int j = 0; j < d; j++)
-                {
-                    sum += w[i * d + j] * x[r * d + j];
-                }
-
-                y[r * d + i] = (float)sum;
-            }
-        }
-
-        return y;
     }
 
     public static WordVectors Vectors(string prefix, float[] matrix, int d) =>

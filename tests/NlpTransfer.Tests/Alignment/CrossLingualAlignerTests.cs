@@ -16,7 +16,7 @@ public sealed class CrossLingualAlignerTests
         float[] x = AlignmentFixtures.RandomMatrix(random, n, d);
         double[] rotation = AlignmentFixtures.RandomRotation(random, d);
         WordVectors source = AlignmentFixtures.Vectors("s", x, d);
-        WordVectors target = AlignmentFixtures.Vectors("t", AlignmentFixtures.Rotate(x, n, d, rotation), d);
+        WordVectors target = AlignmentFixtures.Vectors("t", MatrixReference.Rotate(x, n, d, rotation), d);
 
         // Act
         AlignmentResult result = CrossLingualAligner.Align(source, target, AlignmentFixtures.Identity(Enumerable.Range(0, 60)));
@@ -41,7 +41,7 @@ public sealed class CrossLingualAlignerTests
         float[] x = AlignmentFixtures.RandomMatrix(random, n, d);
         double[] rotation = AlignmentFixtures.RandomRotation(random, d);
         WordVectors source = AlignmentFixtures.Vectors("s", x, d);
-        WordVectors target = AlignmentFixtures.Vectors("t", AlignmentFixtures.Rotate(x, n, d, rotation), d);
+        WordVectors target = AlignmentFixtures.Vectors("t", MatrixReference.Rotate(x, n, d, rotation), d);
         var reports = new List<RefinementIteration>();
 
         AlignmentResult result = CrossLingualAligner.Align(

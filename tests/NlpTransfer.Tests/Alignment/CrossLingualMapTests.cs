@@ -117,7 +117,7 @@ public sealed class CrossLingualMapTests : IDisposable
         const int n = 40, d = 6;
         float[] x = AlignmentFixtures.RandomMatrix(random, n, d);
         WordVectors source = AlignmentFixtures.Vectors("s", x, d);
-        WordVectors target = AlignmentFixtures.Vectors("t", AlignmentFixtures.Rotate(x, n, d, AlignmentFixtures.RandomRotation(random, d)), d);
+        WordVectors target = AlignmentFixtures.Vectors("t", MatrixReference.Rotate(x, n, d, AlignmentFixtures.RandomRotation(random, d)), d);
         var options = new AlignmentOptions { Normalization = EmbeddingNormalizer.ParseSteps("unit,center,unit") };
         return (CrossLingualAligner.Align(source, target, AlignmentFixtures.Identity(Enumerable.Range(0, 20)), options).Map, source, target);
     }

@@ -16,7 +16,7 @@ public sealed class OrthogonalProcrustesTests
         var random = new Random(d);
         float[] x = AlignmentFixtures.RandomMatrix(random, pairs, d);
         double[] rotation = AlignmentFixtures.RandomRotation(random, d);
-        float[] y = AlignmentFixtures.Rotate(x, pairs, d, rotation);
+        float[] y = MatrixReference.Rotate(x, pairs, d, rotation);
         int[] rows = Enumerable.Range(0, pairs).ToArray();
 
         // Act

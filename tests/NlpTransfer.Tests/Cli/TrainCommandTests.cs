@@ -1,7 +1,5 @@
 using System.Text.Json;
 using FluentAssertions;
-using NlpTransfer.Cli.Infrastructure;
-using Spectre.Console;
 using Xunit;
 
 namespace NlpTransfer.Tests.Cli;
@@ -22,10 +20,10 @@ public sealed class TrainCommandTests : IDisposable
         string head = Path.Combine(_folder, "sentiment.head.json");
 
         // Act
-        (int trainCode, string trainOut, string trainErr) = Run("train", "--train", train, "--dev", dev, "--features", $"vectors:{vectors}",
+        (int trainCode, string trainOut, string trainErr) = PlainConsoleCli.Run("train", "--train", train, "--dev", dev, "--features", $"vectors:{vectors}",
             "--output", head, "--epochs", "30", "--lr", "0.05", "--cache-dir", Path.Combine(_folder, "cache"), "--json");
-        (int evalCode, string evalOut, _) = Run("evaluate", head, "--test", dev, "--cache-dir", Path.Combine(_folder, "cache"), "--json");
-        (int predictCode, string predictOut, _) = Run("predict", head, "a wonderful great film", "awful boring mess", "--json");
+        (int evalCode, string evalOut, _) = PlainConsoleCli.Run("evaluate", head, "--test", dev, "--cache-dir", Path.Combine(_folder, "cache"), "--json");
+        (int predictCode, string predictOut, _) = PlainConsoleCli.Run("predict", head, "a wonderful great film", "awful boring mess", "--json");
 
         // Assert
         trainCode.Should().Be(0, trainErr);
@@ -49,7 +47,7 @@ public sealed class TrainCommandTests : IDisposable
         string bad = Path.Combine(_folder, "bad.txt");
         File.WriteAllText(bad, "pos great film\nnolabel\n");
 
-        (int code, _, string error) = Run("train", "--train", bad, "--features", $"vectors:{vectors}", "--output", Path.Combine(_folder, "h.json"), "--format", "label-text");
+        (int code, _, string error) = PlainConsoleCli.Run("train", "--train", bad, "--features", $"vectors:{vectors}", "--output", Path.Combine(_folder, "h.json"), "--format", "label-text");
 
         code.Should().Be(1);
         error.Should().Contain($"{bad}:2: expected 'label text'");
@@ -61,7 +59,7 @@ public sealed class TrainCommandTests : IDisposable
         (string vectors, string train, _) = WriteFixtures();
         File.AppendAllText(train, "nolabel\n");
 
-        (int code, _, string error) = Run("train", "--train", train, "--features", $"vectors:{vectors}", "--output", Path.Combine(_folder, "h.json"),
+        (int code, _, string error) = PlainConsoleCli.Run("train", "--train", train, "--features", $"vectors:{vectors}", "--output", Path.Combine(_folder, "h.json"),
             "--skip-bad-rows", "--epochs", "2", "--no-cache");
 
         code.Should().Be(0, error);
@@ -75,7 +73,7 @@ public sealed class TrainCommandTests : IDisposable
         string dev = Path.Combine(_folder, "dev2.txt");
         File.WriteAllText(dev, "neutral a film\n");
 
-        (int code, _, string error) = Run("train", "--train", train, "--dev", dev, "--features", $"vectors:{vectors}", "--output", Path.Combine(_folder, "h.json"), "--no-cache");
+        (int code, _, string error) = PlainConsoleCli.Run("train", "--train", train, "--dev", dev, "--features", $"vectors:{vectors}", "--output", Path.Combine(_folder, "h.json"), "--no-cache");
 
         code.Should().Be(1);
         error.Should().Contain($"{dev}:1: label 'neutral' is not among the 2 training labels");
@@ -84,7 +82,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void Train_MissingTrainOption_IsAUsageError()
     {
-        (int code, _, string error) = Run("train", "--output", "x.json");
+        (int code, _, string error) = PlainConsoleCli.Run("train", "--output", "x.json");
 
         code.Should().Be(2);
         error.Should().Contain("--train <file> is required");
@@ -98,7 +96,7 @@ public sealed class TrainCommandTests : IDisposable
         string test = Path.Combine(_folder, "t.txt");
         File.WriteAllText(test, "pos great\n");
 
-        (int code, _, string error) = Run("evaluate", head, "--test", test);
+        (int code, _, string error) = PlainConsoleCli.Run("evaluate", head, "--test", test);
 
         code.Should().Be(1);
         error.Should().Contain($"{head}: not a complete head file");
@@ -110,12 +108,12 @@ public sealed class TrainCommandTests : IDisposable
         // Arrange: a head trained on one vector file, used with another.
         (string vectors, string train, _) = WriteFixtures();
         string head = Path.Combine(_folder, "h.json");
-        Run("train", "--train", train, "--features", $"vectors:{vectors}", "--output", head, "--epochs", "2", "--no-cache").Code.Should().Be(0);
+        PlainConsoleCli.Run("train", "--train", train, "--features", $"vectors:{vectors}", "--output", head, "--epochs", "2", "--no-cache").Code.Should().Be(0);
         string other = Path.Combine(_folder, "other.txt");
         File.WriteAllText(other, "2 3\ngreat 1 0 0\nawful 0 1 0\n");
 
         // Act
-        (int code, _, string error) = Run("predict", head, "great", "--features", $"vectors:{other}");
+        (int code, _, string error) = PlainConsoleCli.Run("predict", head, "great", "--features", $"vectors:{other}");
 
         // Assert
         code.Should().Be(1);
@@ -134,14 +132,5 @@ public sealed class TrainCommandTests : IDisposable
         string dev = Path.Combine(_folder, "dev.txt");
         File.WriteAllText(dev, "pos good wonderful\nneg boring mess\n");
         return (vectors, train, dev);
-    }
-
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        int code = CliApp.Run(args, new CliIO(output, error, console));
-        return (code, output.ToString(), error.ToString());
     }
 }

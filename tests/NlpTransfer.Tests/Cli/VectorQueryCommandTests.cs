@@ -1,7 +1,5 @@
 using System.Text.Json;
 using FluentAssertions;
-using NlpTransfer.Cli.Infrastructure;
-using Spectre.Console;
 using Xunit;
 
 namespace NlpTransfer.Tests.Cli;
@@ -19,7 +17,7 @@ public sealed class VectorQueryCommandTests : IDisposable
     {
         string vectors = WriteVectors();
 
-        (int code, string output, string error) = Run("vectors", "neighbors", vectors, "king", "--top", "2", "--json");
+        (int code, string output, string error) = PlainConsoleCli.Run("vectors", "neighbors", vectors, "king", "--top", "2", "--json");
 
         code.Should().Be(0, error);
         using JsonDocument json = JsonDocument.Parse(output);
@@ -35,7 +33,7 @@ public sealed class VectorQueryCommandTests : IDisposable
     {
         string vectors = WriteVectors();
 
-        (int code, string output, string error) = Run("vectors", "neighbors", vectors, "King", "queen", "--json");
+        (int code, string output, string error) = PlainConsoleCli.Run("vectors", "neighbors", vectors, "King", "queen", "--json");
 
         code.Should().Be(1);
         using JsonDocument json = JsonDocument.Parse(output);
@@ -49,8 +47,8 @@ public sealed class VectorQueryCommandTests : IDisposable
     {
         string vectors = WriteVectors();
 
-        (int addCode, string addOut, _) = Run("vectors", "analogy", vectors, "man", "king", "woman", "--top", "1", "--json");
-        (int mulCode, string mulOut, _) = Run("vectors", "analogy", vectors, "man", "king", "woman", "--method", "mul", "--json");
+        (int addCode, string addOut, _) = PlainConsoleCli.Run("vectors", "analogy", vectors, "man", "king", "woman", "--top", "1", "--json");
+        (int mulCode, string mulOut, _) = PlainConsoleCli.Run("vectors", "analogy", vectors, "man", "king", "woman", "--method", "mul", "--json");
 
         addCode.Should().Be(0);
         mulCode.Should().Be(0);
@@ -67,7 +65,7 @@ public sealed class VectorQueryCommandTests : IDisposable
     {
         string vectors = WriteVectors();
 
-        (int code, _, string error) = Run("vectors", "analogy", vectors, "man", "King", "woman");
+        (int code, _, string error) = PlainConsoleCli.Run("vectors", "analogy", vectors, "man", "King", "woman");
 
         code.Should().Be(1);
         error.Should().Contain($"{vectors}: not in the vocabulary (case-sensitive): King");
@@ -82,7 +80,7 @@ public sealed class VectorQueryCommandTests : IDisposable
         string questions = Path.Combine(_folder, "questions.txt");
         File.WriteAllText(questions, ": royal\nman king woman queen\nwoman queen man king\n: gram-none\nman king woman zebra\n");
 
-        (int code, string output, string error) = Run("vectors", "eval", vectors, "--similarity", pairs, "--analogies", questions, "--json");
+        (int code, string output, string error) = PlainConsoleCli.Run("vectors", "eval", vectors, "--similarity", pairs, "--analogies", questions, "--json");
 
         code.Should().Be(0, error);
         using JsonDocument json = JsonDocument.Parse(output);
@@ -102,7 +100,7 @@ public sealed class VectorQueryCommandTests : IDisposable
     {
         string vectors = WriteVectors();
 
-        (int code, _, string error) = Run("vectors", "eval", vectors);
+        (int code, _, string error) = PlainConsoleCli.Run("vectors", "eval", vectors);
 
         code.Should().Be(2);
         error.Should().Contain("Nothing to evaluate");
@@ -114,7 +112,7 @@ public sealed class VectorQueryCommandTests : IDisposable
         string vectors = WriteVectors();
         string missing = Path.Combine(_folder, "absent.tsv");
 
-        (int code, _, string error) = Run("vectors", "eval", vectors, "--similarity", missing);
+        (int code, _, string error) = PlainConsoleCli.Run("vectors", "eval", vectors, "--similarity", missing);
 
         code.Should().Be(1);
         error.Should().Contain($"{missing}: file not found.");
@@ -125,7 +123,7 @@ public sealed class VectorQueryCommandTests : IDisposable
     {
         string vectors = WriteVectors();
 
-        (int code, _, string error) = Run("vectors", "neighbors", vectors, "king", "--top", "0");
+        (int code, _, string error) = PlainConsoleCli.Run("vectors", "neighbors", vectors, "king", "--top", "0");
 
         code.Should().Be(2);
         error.Should().Contain("--top: expected a positive number, found 0.");
@@ -144,14 +142,5 @@ public sealed class VectorQueryCommandTests : IDisposable
             "apple 0 0 0 1",
             "car 0 0 -1 1") + "\n");
         return path;
-    }
-
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        int code = CliApp.Run(args, new CliIO(output, error, console));
-        return (code, output.ToString(), error.ToString());
     }
 }

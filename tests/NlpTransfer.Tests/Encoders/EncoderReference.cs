@@ -1,6 +1,9 @@
 namespace NlpTransfer.Tests.Encoders;
 
-/// <summary>Plain scalar references for pooling and cosine, written independently of the library.</summary>
+/// <summary>
+/// Plain scalar references for pooling and cosine, written independently of the library. Compiled into both test
+/// assemblies (the integration tests link this file).
+/// </summary>
 internal static class EncoderReference
 {
     public static float[] Pool(float[] states, int tokens, int dimensions, string mode)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Reflection;
 using System.Text;
 using NlpTransfer.Text;
 
@@ -24,7 +22,7 @@ internal static class ChildProcessProgram
         }
 
         Console.OutputEncoding = Encoding.UTF8;
-        Console.WriteLine($"invariant={IsInvariantGlobalization()}");
+        Console.WriteLine($"invariant={GlobalizationProbe.IsInvariantGlobalization()}");
         Console.WriteLine($"normalize-decomposes={"é".Normalize(NormalizationForm.FormD).Length == 2}");
         WordPieceTokenizer tokenizer = WordPieceTokenizer.Create(args[1]);
         foreach (string text in args.Skip(2))
@@ -35,25 +33,5 @@ internal static class ChildProcessProgram
         }
 
         return 0;
-    }
-
-    /// <summary>Whether this process runs in globalization-invariant mode.</summary>
-    public static bool IsInvariantGlobalization()
-    {
-        PropertyInfo? property = typeof(object).Assembly.GetType("System.Globalization.GlobalizationMode")
-            ?.GetProperty("Invariant", BindingFlags.NonPublic | BindingFlags.Static);
-        if (property?.GetValue(null) is bool invariant)
-        {
-            return invariant;
-        }
-
-        try
-        {
-            return CultureInfo.GetCultureInfo("fr-FR").NumberFormat.NumberDecimalSeparator == ".";
-        }
-        catch (CultureNotFoundException)
-        {
-            return true;
-        }
     }
 }
