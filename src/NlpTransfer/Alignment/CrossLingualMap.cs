@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Text.Json;
 using NlpTransfer.Embeddings;
 using NlpTransfer.Numerics;
+using NlpTransfer.IO;
 
 namespace NlpTransfer.Alignment;
 
@@ -166,25 +167,7 @@ public sealed class CrossLingualMap
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string full = System.IO.Path.GetFullPath(path);
-        string temporary = full + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                Save(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        AtomicFile.Write(path, stream => Save(stream));
     }
 
     /// <summary>Writes the map as JSON to <paramref name="stream"/> (not disposed).</summary>

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using NlpTransfer.Encoders;
+using NlpTransfer.IO;
 
 namespace NlpTransfer.Data;
 
@@ -165,11 +166,9 @@ public sealed class FeatureCache
             return;
         }
 
-        System.IO.Directory.CreateDirectory(Directory);
-        string temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        AtomicFile.Write(
+            path,
+            stream =>
             {
                 byte[] keyBytes = Encoding.UTF8.GetBytes(key);
                 Span<byte> header = stackalloc byte[24];
@@ -181,16 +180,8 @@ public sealed class FeatureCache
                 stream.Write(header);
                 stream.Write(keyBytes);
                 stream.Write(MemoryMarshal.AsBytes(features.AsSpan()));
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+            },
+            createDirectory: true,
+            flushToDisk: false);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using NlpTransfer.IO;
 
 namespace NlpTransfer.Embeddings;
 
@@ -21,23 +22,7 @@ public sealed partial class WordVectors
     public void Save(string path, WordVectorFormat format = WordVectorFormat.Native)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                Save(stream, format);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        AtomicFile.Write(path, stream => Save(stream, format));
     }
 
     /// <summary>Writes these vectors to <paramref name="stream"/> in <paramref name="format"/>; the stream is not disposed.</summary>
